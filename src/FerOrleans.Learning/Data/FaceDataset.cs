@@ -1,0 +1,89 @@
+namespace FerOrleans.Learning.Data;
+
+/// <summary>
+/// Pre-processed grayscale face images of one size, with an emotion label, a subject id and an
+/// image id per image. Pixels are stored row-major, one byte per pixel, image after image.
+/// </summary>
+public sealed class FaceDataset
+{
+    public FaceDataset(
+        string name,
+        int imageSize,
+        byte[] pixels,
+        Emotion[] labels,
+        string[] subjectIds,
+        string[] imageIds,
+        bool isSynthetic = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(imageSize, 1);
+        var count = labels.Length;
+        if (pixels.Length != (long)count * imageSize * imageSize)
+        {
+            throw new ArgumentException(
+                $"Data set '{name}' has {pixels.Length} pixel bytes; {count} images of {imageSize}x{imageSize} need {(long)count * imageSize * imageSize}.",
+                nameof(pixels));
+        }
+        if (subjectIds.Length != count || imageIds.Length != count)
+        {
+            throw new ArgumentException(
+                $"Data set '{name}' has {count} labels, {subjectIds.Length} subject ids and {imageIds.Length} image ids; all three counts must match.");
+        }
+
+        Name = name;
+        ImageSize = imageSize;
+        Pixels = pixels;
+        Labels = labels;
+        SubjectIds = subjectIds;
+        ImageIds = imageIds;
+        IsSynthetic = isSynthetic;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Side length of the square images, in pixels.</summary>
+    public int ImageSize { get; }
+
+    /// <summary>All images, <c>Count * ImageSize * ImageSize</c> bytes, row-major.</summary>
+    public byte[] Pixels { get; }
+
+    public Emotion[] Labels { get; }
+
+    public string[] SubjectIds { get; }
+
+    public string[] ImageIds { get; }
+
+    /// <summary>True for generated faces; every report built on them says so.</summary>
+    public bool IsSynthetic { get; }
+
+    public int Count => Labels.Length;
+
+    public int PixelsPerImage => ImageSize * ImageSize;
+
+    public ReadOnlySpan<byte> Image(int index) => Pixels.AsSpan(index * PixelsPerImage, PixelsPerImage);
+
+    /// <summary>The labels present, in ascending id order.</summary>
+    public IReadOnlyList<Emotion> DistinctLabels() => Labels.Distinct().Order().ToArray();
+
+    public IReadOnlyDictionary<Emotion, int> CountsPerLabel() =>
+        Labels.GroupBy(l => l).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>A new data set made of the images at <paramref name="indices"/>, in that order.</summary>
+    public FaceDataset Subset(IReadOnlyList<int> indices, string? name = null)
+    {
+        var pixels = new byte[indices.Count * PixelsPerImage];
+        for (var i = 0; i < indices.Count; i++)
+        {
+            Image(indices[i]).CopyTo(pixels.AsSpan(i * PixelsPerImage));
+        }
+
+        return new FaceDataset(
+            name ?? Name,
+            ImageSize,
+            pixels,
+            indices.Select(i => Labels[i]).ToArray(),
+            indices.Select(i => SubjectIds[i]).ToArray(),
+            indices.Select(i => ImageIds[i]).ToArray(),
+            IsSynthetic);
+    }
+}
