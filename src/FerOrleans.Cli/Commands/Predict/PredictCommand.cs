@@ -1,0 +1,129 @@
+using System.Text.Json;
+using FerOrleans.Cli.Infrastructure;
+using FerOrleans.Grains;
+using FerOrleans.Grains.Training;
+using FerOrleans.Learning.Data;
+using FerOrleans.Learning.Evaluation;
+using FerOrleans.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FerOrleans.Cli.Commands.Predict;
+
+/// <summary>
+/// <c>fer predict</c>: labels images with a trained model, pre-processed as its training data was.
+/// Reads the model straight from the store; no silo is needed.
+/// </summary>
+public sealed class PredictCommand : AsyncCommand<PredictSettings>
+{
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png"];
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected override async Task<int> ExecuteAsync(CommandContext context, PredictSettings settings, CancellationToken cancellationToken)
+    {
+        var (modelBytes, card) = await LoadModelAsync(settings, cancellationToken);
+        var model = TrainedModel.Load(modelBytes);
+        var preprocess = CropOption.Parse(settings.Crop ?? (string.IsNullOrEmpty(card?.Preprocessing) ? "center" : card.Preprocessing));
+        var files = ImageFiles(settings.Images);
+        var images = LoadImages(files, preprocess);
+        var probabilities = model.PredictProbabilities(images);
+        var classes = model.ClassLabels.Select(EmotionNames.Name).ToArray();
+
+        var correct = 0;
+        var labelled = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            var best = Array.IndexOf(probabilities[i], probabilities[i].Max());
+            var expected = ExpectedLabel(files[i]);
+            if (expected is not null)
+            {
+                labelled++;
+                correct += expected == classes[best] ? 1 : 0;
+            }
+            WritePrediction(settings.Json, files[i], classes, probabilities[i], best, expected);
+        }
+
+        if (labelled > 0)
+        {
+            Console.Error.WriteLine($"{correct} of {labelled} images in emotion-named folders labelled as their folder ({100.0 * correct / labelled:0.0}%).");
+        }
+        if (card?.Synthetic == true)
+        {
+            Console.Error.WriteLine("Note: this model was trained on SYNTHETIC faces.");
+        }
+        return 0;
+    }
+
+    private static void WritePrediction(bool json, string file, string[] classes, float[] probabilities, int best, string? expected)
+    {
+        if (json)
+        {
+            var line = new
+            {
+                file,
+                label = classes[best],
+                expected,
+                probabilities = classes.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => Math.Round(probabilities[x.k], 6)),
+            };
+            Console.WriteLine(JsonSerializer.Serialize(line, Json));
+        }
+        else
+        {
+            AnsiConsole.MarkupLineInterpolated($"{file}: [bold]{classes[best]}[/] ({probabilities[best]:P1})");
+        }
+    }
+
+    private static async Task<(byte[] Model, ModelCard? Card)> LoadModelAsync(PredictSettings settings, CancellationToken cancellationToken)
+    {
+        if (File.Exists(settings.Model))
+        {
+            var cardPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Model))!, "model.json");
+            var card = File.Exists(cardPath) ? JsonSerializer.Deserialize<ModelCard>(await File.ReadAllTextAsync(cardPath, cancellationToken), Json) : null;
+            return (await File.ReadAllBytesAsync(settings.Model, cancellationToken), card);
+        }
+
+        var store = BlobStoreFactory.Create(settings.StorageOptions());
+        var model = await store.GetAsync(StoreKeys.Model(settings.Model), cancellationToken)
+            ?? throw new ArgumentException(
+                $"--model '{settings.Model}' is neither a file nor a run with a stored model in {settings.StorageOptions().Describe()}; " +
+                "list run ids with `fer sweep status NAME`.");
+        var cardBlob = await store.GetAsync(StoreKeys.ModelCard(settings.Model), cancellationToken);
+        return (model.Content, cardBlob is null ? null : JsonSerializer.Deserialize<ModelCard>(cardBlob.Content, Json));
+    }
+
+    private static List<string> ImageFiles(string path)
+    {
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+        if (!Directory.Exists(path))
+        {
+            throw new ArgumentException($"--images '{path}' is neither a file nor a folder.");
+        }
+
+        var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+            .Where(f => ImageExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return files.Count > 0 ? files : throw new ArgumentException($"--images '{path}' holds no .jpg, .jpeg or .png file.");
+    }
+
+    private static FaceDataset LoadImages(List<string> files, PreprocessOptions preprocess)
+    {
+        var size = preprocess.Size;
+        var pixels = new byte[files.Count * size * size];
+        for (var i = 0; i < files.Count; i++)
+        {
+            ImagePreprocessor.Load(files[i], preprocess).CopyTo(pixels, i * size * size);
+        }
+        return new FaceDataset("predict", size, pixels, new Emotion[files.Count], files.ToArray(), files.ToArray());
+    }
+
+    /// <summary>The emotion of the image's folder name, when it is one; lets a user check a model on labelled photos.</summary>
+    private static string? ExpectedLabel(string file)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(file));
+        return EmotionNames.TryParse(folder, out var emotion) ? EmotionNames.Name(emotion) : null;
+    }
+}

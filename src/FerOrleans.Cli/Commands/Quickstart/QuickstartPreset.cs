@@ -1,0 +1,39 @@
+using FerOrleans.Contracts.Sweeps;
+
+namespace FerOrleans.Cli.Commands.Quickstart;
+
+/// <summary>
+/// The quickstart sweep: the method at a size a 2-core machine finishes in minutes. The paper's settings
+/// differ in network (CIFAR stem, width 64), epochs (250 and 50) and repetitions (10).
+/// </summary>
+public static class QuickstartPreset
+{
+    public static readonly IReadOnlyList<string> DefaultApproaches = ["SL(c)", "SC(c)", "SC(c<-a)", "UC(c)"];
+
+    /// <summary>Contrastive or supervised epochs per run.</summary>
+    public const int Epochs = 30;
+
+    /// <summary>Linear-probe epochs after contrastive training.</summary>
+    public const int ProbeEpochs = 30;
+
+    public static SweepSpec Spec(string name, string datasetA, string datasetB, QuickstartSettings settings) => new()
+    {
+        Name = name,
+        DatasetA = datasetA,
+        DatasetB = datasetB,
+        Approaches = settings.Approaches.Length > 0 ? settings.Approaches : DefaultApproaches,
+        TrainFractions = [0.5],
+        AugmentationRatios = [5],
+        Repetitions = settings.Repetitions,
+        Seed = 1,
+        SubjectDisjoint = true,
+        Network = new NetworkSpec { Stem = "imagenet", Width = 16 },
+        Training = new TrainingSpec
+        {
+            Epochs = settings.Epochs ?? Epochs,
+            ProbeEpochs = ProbeEpochs,
+            // The probe trains for few epochs here, so it needs a larger step than the paper's 1e-4.
+            ProbeLearningRate = 0.05,
+        },
+    };
+}

@@ -1,0 +1,50 @@
+using FerOrleans.Cli.Commands.Data;
+using FerOrleans.Cli.Commands.Predict;
+using FerOrleans.Cli.Commands.Quickstart;
+using FerOrleans.Cli.Commands.Silo;
+using FerOrleans.Cli.Commands.Sweep;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FerOrleans.Cli;
+
+/// <summary>The command tree of <c>fer</c>.</summary>
+public static class FerCommands
+{
+    public static void Configure(IConfigurator config)
+    {
+        config.SetApplicationName("fer");
+        config.SetExceptionHandler(ReportError);
+        config.AddCommand<QuickstartCommand>("quickstart")
+            .WithDescription("Import faces, run a small sweep of the study's approaches on a silo in this process, write the report.");
+        config.AddBranch("data", data =>
+        {
+            data.SetDescription("Data sets in the store.");
+            data.AddCommand<DataImportCommand>("import").WithDescription("Read, pre-process and store a data set.");
+        });
+        config.AddBranch("sweep", sweep =>
+        {
+            sweep.SetDescription("Sweeps: approaches x splits x ratios x repetitions.");
+            sweep.AddCommand<SweepStartCommand>("start").WithDescription("Start a sweep from a YAML spec (idempotent).");
+            sweep.AddCommand<SweepStatusCommand>("status").WithDescription("Runs by state, with progress and results.");
+            sweep.AddCommand<SweepWatchCommand>("watch").WithDescription("Live progress until the sweep finishes.");
+            sweep.AddCommand<SweepResumeCommand>("resume").WithDescription("Continue unfinished runs from their checkpoints.");
+            sweep.AddCommand<SweepReportCommand>("report").WithDescription("Write report.md and results.json.");
+        });
+        config.AddCommand<PredictCommand>("predict").WithDescription("Label images with a trained model.");
+        config.AddCommand<SiloCommand>("silo").WithDescription("Run a silo in the foreground.");
+    }
+
+    /// <summary>Expected failures (bad input) print their message; anything else prints the exception too.</summary>
+    private static int ReportError(Exception exception, ITypeResolver? resolver)
+    {
+        var expected = exception is ArgumentException or FormatException or InvalidOperationException or InvalidDataException
+            or CommandAppException;
+        AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+        if (!expected)
+        {
+            AnsiConsole.WriteException(exception, ExceptionFormats.ShortenEverything);
+        }
+        return 2;
+    }
+}

@@ -1,0 +1,70 @@
+using FerOrleans.Contracts.Sweeps;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace FerOrleans.Cli.Infrastructure;
+
+/// <summary>Reads a sweep spec from YAML; field names are the camelCase names of <see cref="SweepSpec"/>.</summary>
+public static class SweepSpecFile
+{
+    private static readonly IDeserializer Reader = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    /// <exception cref="ArgumentException">The file is missing, is not YAML or has an unknown field; names file, line and field.</exception>
+    public static SweepSpec Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ArgumentException($"Sweep spec '{path}' does not exist.");
+        }
+
+        try
+        {
+            var yaml = Reader.Deserialize<SweepSpecYaml>(File.ReadAllText(path))
+                ?? throw new ArgumentException($"Sweep spec '{path}' is empty.");
+            return yaml.ToSpec(path);
+        }
+        catch (YamlException ex)
+        {
+            throw new ArgumentException(
+                $"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The YAML shape, mutable only for the deserialiser; mapped once to the immutable spec.</summary>
+    private sealed class SweepSpecYaml
+    {
+        public string? Name { get; set; }
+        public string? DatasetA { get; set; }
+        public string? DatasetB { get; set; }
+        public List<string> Approaches { get; set; } = [];
+        public List<double> TrainFractions { get; set; } = [];
+        public List<int> AugmentationRatios { get; set; } = [];
+        public int Repetitions { get; set; } = 10;
+        public int Seed { get; set; } = 1;
+        public bool SubjectDisjoint { get; set; }
+        public int CheckpointsKept { get; set; } = 2;
+        public NetworkSpec Network { get; set; } = new();
+        public TrainingSpec Training { get; set; } = new();
+        public AugmentationSpec Augmentation { get; set; } = new();
+
+        public SweepSpec ToSpec(string path) => new()
+        {
+            Name = Name ?? throw new ArgumentException($"{path}: field 'name' is required."),
+            DatasetA = DatasetA ?? throw new ArgumentException($"{path}: field 'datasetA' is required."),
+            DatasetB = DatasetB,
+            Approaches = Approaches,
+            TrainFractions = TrainFractions,
+            AugmentationRatios = AugmentationRatios,
+            Repetitions = Repetitions,
+            Seed = Seed,
+            SubjectDisjoint = SubjectDisjoint,
+            CheckpointsKept = CheckpointsKept,
+            Network = Network,
+            Training = Training,
+            Augmentation = Augmentation,
+        };
+    }
+}

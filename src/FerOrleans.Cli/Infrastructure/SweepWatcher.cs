@@ -1,0 +1,105 @@
+using System.Globalization;
+using FerOrleans.Contracts.Runs;
+using FerOrleans.Contracts.Sweeps;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace FerOrleans.Cli.Infrastructure;
+
+/// <summary>
+/// Polls a sweep and shows its progress until every run has completed or failed: a live table on a
+/// terminal, one plain line per change otherwise (logs, CI).
+/// </summary>
+public static class SweepWatcher
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <returns>The final status; 0 failed runs means the sweep succeeded.</returns>
+    public static async Task<SweepStatus> WatchAsync(ISweepGrain sweep, CancellationToken cancellationToken)
+    {
+        var status = await sweep.GetStatusAsync()
+            ?? throw new ArgumentException($"No sweep named '{sweep.GetPrimaryKeyString()}' exists.");
+        if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
+        {
+            return await WatchPlainAsync(sweep, status, cancellationToken);
+        }
+
+        await AnsiConsole.Live(Render(status)).AutoClear(false).StartAsync(async live =>
+        {
+            while (!status.IsFinished)
+            {
+                await Task.Delay(PollInterval, cancellationToken);
+                status = await sweep.GetStatusAsync() ?? status;
+                live.UpdateTarget(Render(status));
+            }
+        });
+        return status;
+    }
+
+    private static async Task<SweepStatus> WatchPlainAsync(ISweepGrain sweep, SweepStatus status, CancellationToken cancellationToken)
+    {
+        var printed = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (true)
+        {
+            foreach (var run in status.Runs)
+            {
+                var line = PlainLine(run);
+                if (!printed.TryGetValue(run.Definition.RunId, out var last) || last != line)
+                {
+                    Console.WriteLine($"{run.Definition.RunId}: {line}");
+                    printed[run.Definition.RunId] = line;
+                }
+            }
+            if (status.IsFinished)
+            {
+                return status;
+            }
+            await Task.Delay(PollInterval, cancellationToken);
+            status = await sweep.GetStatusAsync() ?? status;
+        }
+    }
+
+    /// <summary>State and, while training, phase and epoch; coarse so the plain output stays short.</summary>
+    private static string PlainLine(RunStatus run) => run.State switch
+    {
+        RunState.Running when run.Progress is { } p => $"running {p.Phase} epoch {p.Epoch}/{p.TotalEpochs}",
+        RunState.Completed => $"completed: validation {Percent(run.Result!.ValidationAccuracy)}, test {Percent(run.Result.TestAccuracy)}",
+        RunState.Failed => $"failed: {run.Error}",
+        _ => run.State.ToString().ToLowerInvariant(),
+    };
+
+    private static IRenderable Render(SweepStatus status)
+    {
+        var done = status.Count(RunState.Completed) + status.Count(RunState.Failed);
+        var overall = status.Runs.Count == 0 ? 0 : status.Runs.Average(r => r.State == RunState.Completed ? 1 : r.Progress?.Fraction ?? 0);
+        var table = new Table().Border(TableBorder.Simple)
+            .Title($"sweep {Markup.Escape(status.Spec.Name)}: {done}/{status.Runs.Count} finished, {overall:P0}")
+            .AddColumns("run", "state", "phase", "epoch", "loss", "img/s", "ETA", "val", "test");
+        foreach (var run in status.Runs)
+        {
+            var p = run.Progress;
+            var finished = run.State is RunState.Completed or RunState.Failed;
+            table.AddRow(
+                Markup.Escape(run.Definition.RunId),
+                StateMarkup(run),
+                finished ? "" : p?.Phase ?? "",
+                finished || p is null ? "" : $"{p.Epoch}/{p.TotalEpochs}",
+                finished || p is null ? "" : p.Loss.ToString("0.000", CultureInfo.InvariantCulture),
+                finished || p is null ? "" : p.ImagesPerSecond.ToString("0", CultureInfo.InvariantCulture),
+                finished ? "" : p?.Remaining is { } eta ? eta.ToString(@"mm\:ss", CultureInfo.InvariantCulture) : "",
+                run.Result is { } r ? Percent(r.ValidationAccuracy) : "",
+                run.Result is { } t ? Percent(t.TestAccuracy) : "");
+        }
+        return table;
+    }
+
+    private static string StateMarkup(RunStatus run) => run.State switch
+    {
+        RunState.Completed => "[green]completed[/]",
+        RunState.Failed => "[red]failed[/]",
+        RunState.Running => "[yellow]running[/]",
+        _ => $"[grey]{run.State.ToString().ToLowerInvariant()}[/]",
+    };
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+
+namespace FerOrleans.Grains;
+
+/// <summary>Event ids of the grains' log messages; stable, so dashboards and alerts can filter on them.</summary>
+public enum LogEvent
+{
+    SweepCreated = 1000,
+    SweepStartedAgain = 1001,
+    RunQueued = 1100,
+    RunStarted = 1101,
+    RunCompleted = 1102,
+    RunFailed = 1103,
+    RunCrashed = 1104,
+    RunCancelled = 1105,
+    ProgressNotDelivered = 1106,
+    CheckpointStored = 1200,
+    DatasetCommitted = 1300,
+    DatasetShardCached = 1301,
+    DatasetCacheCorrupt = 1302,
+    SlotsStarted = 1400,
+    SlotTakesRun = 1401,
+}
+
+internal static partial class Log
+{
+    [LoggerMessage((int)LogEvent.SweepCreated, LogLevel.Information, "Sweep {Sweep} created with {Runs} runs")]
+    public static partial void SweepCreated(this ILogger logger, string sweep, int runs);
+
+    [LoggerMessage((int)LogEvent.SweepStartedAgain, LogLevel.Information, "Sweep {Sweep} exists with the same spec; dispatching its unfinished runs")]
+    public static partial void SweepStartedAgain(this ILogger logger, string sweep);
+
+    [LoggerMessage((int)LogEvent.RunQueued, LogLevel.Information, "Run {RunId} queued (attempt {Attempt})")]
+    public static partial void RunQueued(this ILogger logger, string runId, int attempt);
+
+    [LoggerMessage((int)LogEvent.RunStarted, LogLevel.Information, "Run {RunId} training on {Silo}, resumed from checkpoint {Checkpoint}")]
+    public static partial void RunStarted(this ILogger logger, string runId, string silo, int checkpoint);
+
+    [LoggerMessage((int)LogEvent.RunCompleted, LogLevel.Information, "Run {RunId} completed: validation {Validation:P1}, test {Test:P1}")]
+    public static partial void RunCompleted(this ILogger logger, string runId, double validation, double test);
+
+    [LoggerMessage((int)LogEvent.RunFailed, LogLevel.Warning, "Run {RunId} failed: {Error}")]
+    public static partial void RunFailed(this ILogger logger, string runId, string error);
+
+    [LoggerMessage((int)LogEvent.RunCrashed, LogLevel.Error, "Run {RunId} stopped with an exception")]
+    public static partial void RunCrashed(this ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage((int)LogEvent.RunCancelled, LogLevel.Information, "Run {RunId} stopped by silo shutdown; it resumes from its last checkpoint")]
+    public static partial void RunCancelled(this ILogger logger, string runId);
+
+    [LoggerMessage((int)LogEvent.ProgressNotDelivered, LogLevel.Debug, "Progress of run {RunId} not delivered")]
+    public static partial void ProgressNotDelivered(this ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage((int)LogEvent.CheckpointStored, LogLevel.Debug, "Run {RunId} stored checkpoint {Sequence} ({Bytes} bytes)")]
+    public static partial void CheckpointStored(this ILogger logger, string runId, int sequence, int bytes);
+
+    [LoggerMessage((int)LogEvent.DatasetCommitted, LogLevel.Information, "Data set {Dataset} committed: {Images} images in {Shards} shards")]
+    public static partial void DatasetCommitted(this ILogger logger, string dataset, int images, int shards);
+
+    [LoggerMessage((int)LogEvent.DatasetShardCached, LogLevel.Debug, "Data set {Dataset} shard {Shard} cached ({Bytes} bytes)")]
+    public static partial void DatasetShardCached(this ILogger logger, string dataset, int shard, int bytes);
+
+    [LoggerMessage((int)LogEvent.DatasetCacheCorrupt, LogLevel.Warning, "Cached copy of data set {Dataset} failed its checksum ({Reason}); fetching it again")]
+    public static partial void DatasetCacheCorrupt(this ILogger logger, string dataset, string reason);
+
+    [LoggerMessage((int)LogEvent.SlotsStarted, LogLevel.Information, "{Slots} training slots started, {Threads} torch threads")]
+    public static partial void SlotsStarted(this ILogger logger, int slots, int threads);
+
+    [LoggerMessage((int)LogEvent.SlotTakesRun, LogLevel.Information, "Slot {Slot} takes run {RunId}")]
+    public static partial void SlotTakesRun(this ILogger logger, int slot, string runId);
+}

@@ -1,0 +1,134 @@
+using FerOrleans.Contracts.Runs;
+using FerOrleans.Contracts.Sweeps;
+using FerOrleans.Learning.Data;
+
+namespace FerOrleans.Grains.Tests;
+
+public sealed class SweepGrainTests
+{
+    private static readonly TimeSpan SweepTimeout = TimeSpan.FromMinutes(4);
+
+    private static SweepSpec TinySpec(string name, params string[] approaches) => new()
+    {
+        Name = name,
+        DatasetA = "tiny-child",
+        DatasetB = "tiny-adult",
+        Approaches = approaches,
+        TrainFractions = [0.5],
+        AugmentationRatios = [1],
+        Repetitions = 1,
+        Network = new NetworkSpec { Stem = "imagenet", Width = 4, ProjectionHidden = 16, EmbeddingSize = 8 },
+        Training = new TrainingSpec { Epochs = 2, ProbeEpochs = 2, BatchSize = 16, ProbeLearningRate = 0.05 },
+    };
+
+    [Fact]
+    public async Task Sweep_TwoRuns_CompleteWithStoredResultsAndCheckpoints()
+    {
+        await using var cluster = await EmbeddedCluster.StartAsync();
+        await cluster.ImportSyntheticAsync("tiny-child", SyntheticDomain.Child, 6, seed: 1);
+        await cluster.ImportSyntheticAsync("tiny-adult", SyntheticDomain.Adult, 6, seed: 2);
+        var sweep = cluster.Grains.GetGrain<ISweepGrain>("two-runs");
+
+        await sweep.StartAsync(TinySpec("two-runs", "SC(c<-a)", "SL(c)"));
+        var status = await WaitUntilFinishedAsync(sweep);
+
+        Assert.Equal(2, status.Runs.Count);
+        Assert.All(status.Runs, run => Assert.Equal(RunState.Completed, run.State));
+        foreach (var run in status.Runs)
+        {
+            Assert.InRange(run.Result!.TestAccuracy, 0.0, 1.0);
+            Assert.InRange(run.Result.ValidationAccuracy, 0.0, 1.0);
+            Assert.NotNull(await cluster.Store.GetAsync(StoreKeys.RunResult(run.Definition.RunId)));
+            Assert.NotNull(await cluster.Store.GetAsync(StoreKeys.Model(run.Definition.RunId)));
+            Assert.NotEmpty(await ListAsync(cluster, StoreKeys.CheckpointPrefix(run.Definition.RunId)));
+            Assert.NotEmpty(run.Result.Split.Train);
+            Assert.Empty(run.Result.Split.Train.Intersect(run.Result.Split.Test));
+        }
+    }
+
+    [Fact]
+    public async Task Sweep_AfterSiloRestart_KeepsCompletedRunsAndStartsNoDuplicate()
+    {
+        await using var cluster = await EmbeddedCluster.StartAsync();
+        await cluster.ImportSyntheticAsync("tiny-child", SyntheticDomain.Child, 6, seed: 1);
+        await cluster.ImportSyntheticAsync("tiny-adult", SyntheticDomain.Adult, 6, seed: 2);
+        var spec = TinySpec("restart", "SL(c)");
+        await cluster.Grains.GetGrain<ISweepGrain>("restart").StartAsync(spec);
+        var before = await WaitUntilFinishedAsync(cluster.Grains.GetGrain<ISweepGrain>("restart"));
+
+        await cluster.RestartAsync();
+        var again = await cluster.Grains.GetGrain<ISweepGrain>("restart").StartAsync(spec);
+
+        var run = Assert.Single(again.Runs);
+        Assert.Equal(RunState.Completed, run.State);
+        Assert.Equal(1, run.Attempts);
+        Assert.Equal(before.Runs[0].Result!.TestAccuracy, run.Result!.TestAccuracy);
+    }
+
+    [Fact]
+    public async Task Start_InvalidSpec_RejectsNamingEveryFieldAndStoresNothing()
+    {
+        await using var cluster = await EmbeddedCluster.StartAsync();
+        var spec = TinySpec("bad", "SC(x)") with { TrainFractions = [1.5], AugmentationRatios = [0] };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => cluster.Grains.GetGrain<ISweepGrain>("bad").StartAsync(spec));
+
+        Assert.Contains("approaches[0]: unknown approach 'SC(x)'", error.Message);
+        Assert.Contains("trainFractions[0]", error.Message);
+        Assert.Contains("augmentationRatios[0]", error.Message);
+        Assert.Null(await cluster.Grains.GetGrain<ISweepGrain>("bad").GetStatusAsync());
+        Assert.Empty(await ListAsync(cluster, "runs/"));
+    }
+
+    [Fact]
+    public async Task Start_UnknownDataset_RejectsNamingIt()
+    {
+        await using var cluster = await EmbeddedCluster.StartAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(
+            () => cluster.Grains.GetGrain<ISweepGrain>("nodata").StartAsync(TinySpec("nodata", "SL(c)")));
+
+        Assert.Contains("no data set named 'tiny-child'", error.Message);
+        Assert.Null(await cluster.Grains.GetGrain<ISweepGrain>("nodata").GetStatusAsync());
+    }
+
+    [Fact]
+    public async Task Start_SameNameOtherSpec_Rejects()
+    {
+        await using var cluster = await EmbeddedCluster.StartAsync();
+        await cluster.ImportSyntheticAsync("tiny-child", SyntheticDomain.Child, 6, seed: 1);
+        await cluster.ImportSyntheticAsync("tiny-adult", SyntheticDomain.Adult, 6, seed: 2);
+        var sweep = cluster.Grains.GetGrain<ISweepGrain>("same");
+        await sweep.StartAsync(TinySpec("same", "SL(c)"));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => sweep.StartAsync(TinySpec("same", "UC(c)")));
+
+        Assert.Contains("already exists with a different spec", error.Message);
+        await WaitUntilFinishedAsync(sweep);
+    }
+
+    private static async Task<SweepStatus> WaitUntilFinishedAsync(ISweepGrain sweep)
+    {
+        var deadline = DateTime.UtcNow + SweepTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var status = await sweep.GetStatusAsync();
+            if (status is { IsFinished: true })
+            {
+                return status;
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"Sweep did not finish within {SweepTimeout}.");
+    }
+
+    private static async Task<List<string>> ListAsync(EmbeddedCluster cluster, string prefix)
+    {
+        var keys = new List<string>();
+        await foreach (var key in cluster.Store.ListAsync(prefix))
+        {
+            keys.Add(key);
+        }
+        return keys;
+    }
+}
