@@ -1,0 +1,19 @@
+namespace FerOrleans.Reporting;
+
+/// <summary>The repetitions of one configuration (approach, training split, augmentation ratio).</summary>
+/// <param name="Approach">The approach acronym.</param>
+/// <param name="TrainFraction">The training split as a fraction.</param>
+/// <param name="AugmentationRatio">The augmentation ratio r.</param>
+/// <param name="TestAccuracies">Test accuracies of the usable runs, ordered by repetition.</param>
+/// <param name="ValidationAccuracies">Validation accuracies of the usable runs that have one, ordered by
+/// repetition.</param>
+/// <param name="Test">The summary of <paramref name="TestAccuracies"/>.</param>
+/// <param name="Validation">The summary of <paramref name="ValidationAccuracies"/>.</param>
+public sealed record CellReport(
+    string Approach,
+    double TrainFraction,
+    int AugmentationRatio,
+    IReadOnlyList<double> TestAccuracies,
+    IReadOnlyList<double> ValidationAccuracies,
+    SampleSummary Test,
+    SampleSummary Validation);

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+
+namespace FerOrleans.Reporting;
+
+/// <summary>Renders a <see cref="SweepReportModel"/> as the Markdown text of report.md.</summary>
+public static class MarkdownReport
+{
+    /// <summary>The banner shown near the top of a report on synthetic data.</summary>
+    public const string SyntheticBanner = "SYNTHETIC DATA: these numbers say nothing about real faces";
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Renders the report with "\n" line ends, so equal models give byte-equal files.</summary>
+    public static string Render(SweepReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        StringBuilder text = new();
+        AppendHeader(text, model);
+        AppendSettings(text, model);
+        text.Append("Accuracy in percent: mean ± sample standard deviation [95% Student t confidence interval ")
+            .Append("of the mean] (number of repetitions); n/a where fewer than 2 repetitions completed.\n\n");
+        foreach (double fraction in model.TrainFractions)
+        {
+            AppendSplit(text, model, fraction);
+        }
+
+        AppendComparisons(text, model);
+        AppendTable1(text, model);
+        AppendIncompleteRuns(text, model);
+        return text.ToString();
+    }
+
+    private static void AppendHeader(StringBuilder text, SweepReportModel model)
+    {
+        text.Append("# Sweep report: ").Append(model.SweepName).Append("\n\n");
+        if (model.Synthetic)
+        {
+            text.Append("**").Append(SyntheticBanner).Append("**\n\n");
+        }
+
+        int usable = model.Runs.Count - model.IncompleteRuns.Count;
+        text.Append("- Sweep id: ").Append(model.SweepId).Append('\n')
+            .Append("- Data set A: ").Append(model.DatasetA).Append('\n')
+            .Append("- Data set B: ").Append(model.DatasetB ?? "none").Append('\n')
+            .Append("- Generated (UTC): ")
+            .Append(model.GeneratedUtc.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Invariant))
+            .Append('\n')
+            .Append(Invariant, $"- Runs: {model.Runs.Count} ({usable} completed with a test accuracy, ")
+            .Append(Invariant, $"{model.IncompleteRuns.Count} failed or unfinished)\n\n");
+    }
+
+    private static void AppendSettings(StringBuilder text, SweepReportModel model)
+    {
+        text.Append("## Settings\n\n");
+        if (model.Settings.Count == 0)
+        {
+            text.Append("None recorded.\n\n");
+            return;
+        }
+
+        MarkdownTable table = new("setting", "value");
+        foreach ((string key, string value) in model.Settings)
+        {
+            table.AddRow(key, value);
+        }
+
+        text.Append(table).Append('\n');
+    }
+
+    private static void AppendSplit(StringBuilder text, SweepReportModel model, double fraction)
+    {
+        text.Append("## Training split ").Append(ReportFormat.Split(fraction)).Append("\n\n");
+        text.Append("### Test accuracy (%)\n\n").Append(AccuracyTable(model, fraction, cell => cell.Test)).Append('\n');
+        text.Append("### Validation accuracy (%)\n\n")
+            .Append(AccuracyTable(model, fraction, cell => cell.Validation)).Append('\n');
+    }
+
+    // Rows are the approaches and columns the ratios with runs at this split, in model order. A configuration
+    // without any run shows "no runs".
+    private static MarkdownTable AccuracyTable(
+        SweepReportModel model, double fraction, Func<CellReport, SampleSummary> select)
+    {
+        CellReport[] cells = [.. model.Cells.Where(cell => cell.TrainFraction == fraction)];
+        string[] approaches = [.. model.Approaches.Where(approach => cells.Any(cell => cell.Approach == approach))];
+        int[] ratios = [.. model.AugmentationRatios.Where(ratio => cells.Any(cell => cell.AugmentationRatio == ratio))];
+
+        MarkdownTable table = new(["approach", .. ratios.Select(ReportFormat.Ratio)]);
+        foreach (string approach in approaches)
+        {
+            IEnumerable<string> entries = ratios.Select(ratio =>
+            {
+                CellReport? cell = cells.FirstOrDefault(
+                    candidate => candidate.Approach == approach && candidate.AugmentationRatio == ratio);
+                return cell is null ? "no runs" : ReportFormat.Summary(select(cell));
+            });
+            table.AddRow([approach, .. entries]);
+        }
+
+        return table;
+    }
+
+    private static void AppendComparisons(StringBuilder text, SweepReportModel model)
+    {
+        text.Append("## Best vs runner-up\n\n")
+            .Append("Best and runner-up by mean test accuracy. U and p: one-sided Mann-Whitney U test of the test ")
+            .Append("accuracies (alternative: best > runner-up), computed as scipy 1.10 `mannwhitneyu` with ")
+            .Append("method \"auto\". p (Holm) adjusts over all rows of this table.\n\n");
+        MarkdownTable table = new(
+            "split", "ratio", "best", "accuracy", "runner-up", "accuracy", "U", "p", "p (Holm)", "method", "note");
+        foreach (ComparisonReport comparison in model.Comparisons)
+        {
+            table.AddRow(
+                ReportFormat.Split(comparison.TrainFraction),
+                ReportFormat.Ratio(comparison.AugmentationRatio),
+                comparison.Best,
+                ReportFormat.Summary(comparison.BestTest),
+                comparison.RunnerUp ?? "none",
+                comparison.RunnerUpTest is null ? "" : ReportFormat.Summary(comparison.RunnerUpTest),
+                comparison.U?.ToString("0.#", Invariant) ?? "",
+                comparison.P is double p ? ReportFormat.PValue(p) : "",
+                comparison.HolmP is double holm ? ReportFormat.PValue(holm) : "",
+                comparison.Method?.ToString().ToLowerInvariant() ?? "",
+                comparison.Note ?? "");
+        }
+
+        text.Append(table).Append('\n');
+    }
+
+    private static void AppendTable1(StringBuilder text, SweepReportModel model)
+    {
+        text.Append("## Table 1 analogue\n\n")
+            .Append("Mean test accuracy (%) of best and runner-up at the largest augmentation ratio of each split, ")
+            .Append("with the one-sided Mann-Whitney U p-value, laid out as Table 1 of Virgolin et al. 2022 ")
+            .Append("(arXiv 2202.05187).\n\n");
+        MarkdownTable table = new("training split", "ratio", "best", "accuracy", "runner-up", "accuracy", "p");
+        foreach (Table1Row row in model.Table1)
+        {
+            table.AddRow(
+                ReportFormat.Split(row.TrainFraction),
+                ReportFormat.Ratio(row.AugmentationRatio),
+                row.Best,
+                ReportFormat.Percent(row.BestMeanTestAccuracy),
+                row.RunnerUp ?? "none",
+                row.RunnerUpMeanTestAccuracy is double accuracy ? ReportFormat.Percent(accuracy) : "",
+                row.P is double p ? ReportFormat.PValue(p) : "");
+        }
+
+        text.Append(table).Append('\n');
+    }
+
+    private static void AppendIncompleteRuns(StringBuilder text, SweepReportModel model)
+    {
+        text.Append("## Failed or unfinished runs\n\n");
+        if (model.IncompleteRuns.Count == 0)
+        {
+            text.Append("None.\n");
+            return;
+        }
+
+        MarkdownTable table = new("run", "approach", "split", "ratio", "repetition", "seed", "state", "error");
+        foreach (RunRecord run in model.IncompleteRuns)
+        {
+            string error = run.Error ?? (run.State == RunStates.Completed ? "completed without a test accuracy" : "");
+            table.AddRow(
+                run.RunId,
+                run.Approach,
+                ReportFormat.Split(run.TrainFraction),
+                ReportFormat.Ratio(run.AugmentationRatio),
+                run.Repetition.ToString(Invariant),
+                run.Seed.ToString(Invariant),
+                run.State,
+                error);
+        }
+
+        text.Append(table);
+    }
+}

@@ -1,0 +1,8 @@
+namespace FerOrleans.Reporting;
+
+/// <summary>Run state names that the report treats specially.</summary>
+public static class RunStates
+{
+    /// <summary>A run that finished training and testing; only such runs enter the statistics.</summary>
+    public const string Completed = "Completed";
+}
