@@ -56,6 +56,9 @@ public sealed class FaceDataset
     /// <summary>True for generated faces; every report built on them says so.</summary>
     public bool IsSynthetic { get; }
 
+    /// <summary>Per-subject metadata (age, sex, ...) when the source provided it, else null.</summary>
+    public SubjectTable? Subjects { get; init; }
+
     public int Count => Labels.Length;
 
     public int PixelsPerImage => ImageSize * ImageSize;
@@ -84,6 +87,9 @@ public sealed class FaceDataset
             indices.Select(i => Labels[i]).ToArray(),
             indices.Select(i => SubjectIds[i]).ToArray(),
             indices.Select(i => ImageIds[i]).ToArray(),
-            IsSynthetic);
+            IsSynthetic)
+        {
+            Subjects = Subjects,
+        };
     }
 }

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FerOrleans.Learning.Data;
+
+/// <summary>Description of a packed data set, stored as JSON next to its shards.</summary>
+/// <param name="Name">Data set name.</param>
+/// <param name="ImageSize">Side length of the square images, in pixels.</param>
+/// <param name="Count">Images in all shards together.</param>
+/// <param name="CountsPerLabel">Images per canonical emotion name ("happy"); labels without images are absent.</param>
+/// <param name="IsSynthetic">True for generated faces.</param>
+/// <param name="Source">Where the images came from (a file, a folder, a generator and its seed).</param>
+/// <param name="CreatedUtc">When the data set was packed.</param>
+/// <param name="Sha256">SHA-256 of all shard bytes concatenated in index order, lower-case hex.</param>
+/// <param name="Shards">The shards in index order.</param>
+/// <param name="FormatVersion">Version of the shard layout; see <see cref="DatasetPacker"/>.</param>
+public sealed record DatasetManifest(
+    string Name,
+    int ImageSize,
+    int Count,
+    Dictionary<string, int> CountsPerLabel,
+    bool IsSynthetic,
+    string Source,
+    DateTime CreatedUtc,
+    string Sha256,
+    List<ShardInfo> Shards,
+    int FormatVersion)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    /// <summary>Serialises the manifest as indented camelCase JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Parses a manifest written by <see cref="ToJson"/>.</summary>
+    /// <exception cref="InvalidDataException">The JSON is invalid or a required field is missing.</exception>
+    public static DatasetManifest FromJson(string json)
+    {
+        DatasetManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<DatasetManifest>(json, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException(
+                $"The data set manifest is not valid JSON ({e.Message}). Re-create it with DatasetPacker.Pack.", e);
+        }
+
+        if (manifest is null || manifest.Name is null || manifest.Source is null || manifest.Sha256 is null
+            || manifest.Shards is null || manifest.CountsPerLabel is null)
+        {
+            throw new InvalidDataException(
+                "The data set manifest lacks name, source, sha256, shards or countsPerLabel. "
+                + "Re-create it with DatasetPacker.Pack.");
+        }
+        return manifest;
+    }
+}
