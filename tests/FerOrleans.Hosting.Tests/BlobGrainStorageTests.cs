@@ -28,8 +28,8 @@ public sealed class BlobGrainStorageTests : IDisposable
         await new BlobGrainStorage(new LocalFolderBlobStore(_folder)).ReadStateAsync("run", grain, read);
 
         Assert.True(read.RecordExists);
-        Assert.Equal(42, read.State.Value);
-        Assert.Equal("x", read.State.Name);
+        Assert.Equal(42, read.State!.Value);
+        Assert.Equal("x", read.State!.Name);
         Assert.Equal(written.ETag, read.ETag);
     }
 
@@ -41,14 +41,14 @@ public sealed class BlobGrainStorageTests : IDisposable
         var first = new GrainState<Counter>(new Counter { Value = 1 });
         await storage.WriteStateAsync("sweep", grain, first);
         var stale = new GrainState<Counter>(new Counter { Value = 2 }) { ETag = first.ETag };
-        first.State.Value = 3;
+        first.State!.Value = 3;
         await storage.WriteStateAsync("sweep", grain, first);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("sweep", grain, stale));
 
         var read = new GrainState<Counter>(new Counter());
         await storage.ReadStateAsync("sweep", grain, read);
-        Assert.Equal(3, read.State.Value);
+        Assert.Equal(3, read.State!.Value);
     }
 
     [Fact]

@@ -118,16 +118,22 @@ public sealed record ModelCard(
 internal sealed class RunProgressReporter(RunDefinition run, IRunGrain grain, RunJobContext context)
     : IProgress<TrainingProgress>
 {
+    /// <summary>ETAs are capped at 30 days; a longer one only means too little progress to tell.</summary>
+    private const double MaxEtaSeconds = 30 * 24 * 3600;
+
     private readonly Stopwatch _sinceStart = Stopwatch.StartNew();
-    private TimeSpan _lastReport = TimeSpan.MinValue;
+    private TimeSpan? _lastReport;
     private double? _startFraction;
 
     public void Report(TrainingProgress value)
     {
         var phase = value.Phase.ToString().ToLowerInvariant();
-        context.Metrics.RecordStep(run.RunId, run.Approach, phase, value.Epoch, value.Loss, value.ImagesPerSecond, run.Spec.Training.BatchSize);
-        var endOfEpoch = value.StepsPerEpoch > 0 && value.Step % value.StepsPerEpoch == 0;
-        if (!endOfEpoch && _sinceStart.Elapsed - _lastReport < context.ProgressInterval)
+        if (value.Kind == ProgressKind.Step)
+        {
+            context.Metrics.RecordStep(run.RunId, run.Approach, phase, value.Epoch, value.Loss, value.ImagesPerSecond, run.Spec.Training.BatchSize);
+        }
+        var endOfEpoch = value.Kind == ProgressKind.EpochCompleted;
+        if (!endOfEpoch && _lastReport is { } last && _sinceStart.Elapsed - last < context.ProgressInterval)
         {
             return;
         }
@@ -136,13 +142,15 @@ internal sealed class RunProgressReporter(RunDefinition run, IRunGrain grain, Ru
         var fraction = Fraction(value);
         _startFraction ??= fraction;
         var done = fraction - _startFraction.Value;
-        TimeSpan? remaining = done > 1e-6 ? _sinceStart.Elapsed * ((1 - fraction) / done) : null;
+        TimeSpan? remaining = done > 1e-3
+            ? TimeSpan.FromSeconds(Math.Min(_sinceStart.Elapsed.TotalSeconds * (1 - fraction) / done, MaxEtaSeconds))
+            : null;
         var report = new RunProgress
         {
             Phase = phase,
             Epoch = value.Epoch,
             TotalEpochs = value.TotalEpochs,
-            Step = value.Step,
+            Step = value.GlobalStep,
             StepsPerEpoch = value.StepsPerEpoch,
             Loss = value.Loss,
             ImagesPerSecond = value.ImagesPerSecond,
@@ -155,14 +163,16 @@ internal sealed class RunProgressReporter(RunDefinition run, IRunGrain grain, Ru
             TaskContinuationOptions.OnlyOnFaulted);
     }
 
-    /// <summary>Share of all epochs of all phases done; the probe follows contrastive training.</summary>
+    /// <summary>Share of all epochs of all phases done; the probe follows contrastive training. Epochs count from 1.</summary>
     private double Fraction(TrainingProgress value)
     {
         var training = run.Spec.Training;
         var contrastive = Approach.Parse(run.Approach).Kind != ApproachKind.SL;
         var total = training.Epochs + (contrastive ? training.ProbeEpochs : 0);
-        var offset = value.Phase.ToString().Equals("probe", StringComparison.OrdinalIgnoreCase) ? training.Epochs : 0;
-        var withinEpoch = value.StepsPerEpoch > 0 ? (double)(value.Step % value.StepsPerEpoch) / value.StepsPerEpoch : 0;
+        var offset = value.Phase == TrainingPhase.Probe ? training.Epochs : 0;
+        var withinEpoch = value.Kind == ProgressKind.EpochCompleted || value.StepsPerEpoch == 0
+            ? 1.0
+            : (double)value.Step / value.StepsPerEpoch;
         return Math.Clamp((offset + Math.Max(0, value.Epoch - 1) + withinEpoch) / total, 0, 1);
     }
 }

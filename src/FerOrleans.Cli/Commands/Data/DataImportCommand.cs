@@ -9,7 +9,7 @@ namespace FerOrleans.Cli.Commands.Data;
 /// <summary><c>fer data import</c>: reads, pre-processes and packs a data set, then stores it in shard grains.</summary>
 public sealed class DataImportCommand : AsyncCommand<DataImportSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, DataImportSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, DataImportSettings settings, CancellationToken cancellationToken)
     {
         FaceDataset data;
         string source;

@@ -19,7 +19,7 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    protected override async Task<int> ExecuteAsync(CommandContext context, PredictSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, PredictSettings settings, CancellationToken cancellationToken)
     {
         var (modelBytes, card) = await LoadModelAsync(settings, cancellationToken);
         var model = TrainedModel.Load(modelBytes);

@@ -16,7 +16,7 @@ public sealed class QuickstartCommand : AsyncCommand<QuickstartSettings>
     private const int PartitionSeed = 7;
     private const int SyntheticImagesPerClass = 24;
 
-    protected override async Task<int> ExecuteAsync(CommandContext context, QuickstartSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, QuickstartSettings settings, CancellationToken cancellationToken)
     {
         var (a, b, preprocessing, source) = settings.Images is null ? Synthetic() : FromFolder(settings);
         if (a.IsSynthetic)

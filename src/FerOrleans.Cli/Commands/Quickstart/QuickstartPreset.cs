@@ -31,6 +31,8 @@ public static class QuickstartPreset
         Training = new TrainingSpec
         {
             Epochs = settings.Epochs ?? Epochs,
+            // 30 subjects at a 50% split leave 30 training images: b = 16 keeps every batch distinct.
+            BatchSize = 16,
             ProbeEpochs = ProbeEpochs,
             // The probe trains for few epochs here, so it needs a larger step than the paper's 1e-4.
             ProbeLearningRate = 0.05,

@@ -1,5 +1,6 @@
 using FerOrleans.Grains.Training;
 using FerOrleans.Hosting;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -8,7 +9,7 @@ namespace FerOrleans.Cli.Commands.Silo;
 /// <summary><c>fer silo</c>: runs a silo in the foreground until Ctrl+C; other commands reach it with --connect.</summary>
 public sealed class SiloCommand : AsyncCommand<SiloSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, SiloSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, SiloSettings settings, CancellationToken cancellationToken)
     {
         var storage = settings.StorageOptions();
         var options = new FerSiloOptions

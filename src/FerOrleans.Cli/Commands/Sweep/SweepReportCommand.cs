@@ -8,7 +8,7 @@ namespace FerOrleans.Cli.Commands.Sweep;
 /// <summary><c>fer sweep report NAME</c>: statistics over repetitions as report.md and results.json.</summary>
 public sealed class SweepReportCommand : AsyncCommand<SweepReportSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, SweepReportSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, SweepReportSettings settings, CancellationToken cancellationToken)
     {
         await using var session = await ClusterSession.OpenAsync(settings, trains: false, cancellationToken);
         var status = await session.Grains.GetGrain<ISweepGrain>(settings.Name).GetStatusAsync()

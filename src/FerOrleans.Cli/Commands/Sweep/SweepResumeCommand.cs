@@ -7,7 +7,7 @@ namespace FerOrleans.Cli.Commands.Sweep;
 /// <summary><c>fer sweep resume NAME</c>: continues interrupted and failed runs from their last checkpoints.</summary>
 public sealed class SweepResumeCommand : AsyncCommand<SweepNameSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, SweepNameSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, SweepNameSettings settings, CancellationToken cancellationToken)
     {
         await using var session = await ClusterSession.OpenAsync(settings, trains: true, cancellationToken);
         var sweep = session.Grains.GetGrain<ISweepGrain>(settings.Name);

@@ -11,7 +11,7 @@ namespace FerOrleans.Cli.Commands.Sweep;
 /// </summary>
 public sealed class SweepStartCommand : AsyncCommand<SweepStartSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, SweepStartSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, SweepStartSettings settings, CancellationToken cancellationToken)
     {
         var spec = SweepSpecFile.Read(settings.Spec);
         await using var session = await ClusterSession.OpenAsync(settings, trains: true, cancellationToken);

@@ -10,7 +10,7 @@ namespace FerOrleans.Cli.Commands.Sweep;
 /// <summary><c>fer sweep status NAME</c>: runs by state and each run's latest progress or result.</summary>
 public sealed class SweepStatusCommand : AsyncCommand<SweepNameSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, SweepNameSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, SweepNameSettings settings, CancellationToken cancellationToken)
     {
         await using var session = await ClusterSession.OpenAsync(settings, trains: false, cancellationToken);
         var status = await session.Grains.GetGrain<ISweepGrain>(settings.Name).GetStatusAsync()
