@@ -51,6 +51,9 @@ public sealed record AugmentationOptions(
 /// <param name="SimClrTemperature">Temperature tau of the SimCLR loss.</param>
 /// <param name="BaseTemperature">Loss scale tau / base_tau; null means base_tau = tau.</param>
 /// <param name="DecayFractions">The learning rate is multiplied by 0.1 at epoch n - f n for each f.</param>
+/// <param name="ProbeAugmentation">
+/// True: the linear probe trains on augmented images, as SupContrast's linear stage does; false: on un-augmented images.
+/// </param>
 public sealed record TrainingOptions(
     int Epochs = 250,
     int ProbeEpochs = 50,
@@ -62,7 +65,8 @@ public sealed record TrainingOptions(
     double SupConTemperature = 0.07,
     double SimClrTemperature = 0.5,
     double? BaseTemperature = null,
-    double[]? DecayFractions = null)
+    double[]? DecayFractions = null,
+    bool ProbeAugmentation = true)
 {
     public static readonly double[] DefaultDecayFractions = [0.3, 0.2, 0.1];
 
