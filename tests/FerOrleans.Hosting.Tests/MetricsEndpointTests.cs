@@ -37,7 +37,10 @@ public sealed class MetricsEndpointTests
         finally
         {
             await app.StopAsync();
-            Directory.Delete(store, recursive: true);
+            if (Directory.Exists(store))
+            {
+                Directory.Delete(store, recursive: true);
+            }
         }
     }
 

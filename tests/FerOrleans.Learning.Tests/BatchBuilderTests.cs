@@ -12,12 +12,12 @@ public sealed class BatchBuilderTests
     private const int BatchSize = 32;
     private const int Seed = 17;
 
-    private static readonly FaceDataset Children = SyntheticFaces.Create("children", perClass: 10, seed: 1);
-    private static readonly FaceDataset Adults = SyntheticFaces.Create("adults", perClass: 12, seed: 2);
-    private static readonly ImageAugmenter Augmenter = new(new AugmentationOptions(), SyntheticFaces.Size);
+    private static readonly FaceDataset Children = StripePatterns.Create("children", perClass: 10, seed: 1);
+    private static readonly FaceDataset Adults = StripePatterns.Create("adults", perClass: 12, seed: 2);
+    private static readonly ImageAugmenter Augmenter = new(new AugmentationOptions(), StripePatterns.Size);
 
     // 5 training images per class: 35 images.
-    private static readonly int[] Train = SyntheticFaces.Split(Children, train: 5).Train;
+    private static readonly int[] Train = StripePatterns.Split(Children, train: 5).Train;
 
     public BatchBuilderTests() => TorchSetup.UseOneThread();
 
@@ -214,7 +214,7 @@ public sealed class BatchBuilderTests
     [Fact]
     public void AdultPair_SupplementLacksLabel_ThrowsNamingLabel()
     {
-        var withoutFear = SyntheticFaces.Create(
+        var withoutFear = StripePatterns.Create(
             "adults-no-fear", perClass: 4, seed: 3, Enum.GetValues<Emotion>().Where(e => e != Emotion.Fear).ToArray());
 
         var error = Assert.Throws<ArgumentException>(() =>
@@ -249,7 +249,7 @@ public sealed class BatchBuilderTests
     public void Supervised_WithAdults_DrawsOnlyLabelsOfA()
     {
         var someLabels = new[] { Emotion.Happy, Emotion.Sad, Emotion.Neutral };
-        var children = SyntheticFaces.Create("few-children", perClass: 12, seed: 4, someLabels);
+        var children = StripePatterns.Create("few-children", perClass: 12, seed: 4, someLabels);
         var train = Enumerable.Range(0, children.Count).ToArray();
         var builder = new SupervisedBatchBuilder(children, train, Adults, someLabels, 16, 1, Augmenter, Seed);
 

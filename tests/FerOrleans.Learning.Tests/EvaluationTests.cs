@@ -36,7 +36,7 @@ public sealed class EvaluationTests
     [Fact]
     public void Evaluate_LabelOutsideClasses_Throws()
     {
-        var data = SyntheticFaces.Create("eval", 2, 3);
+        var data = StripePatterns.Create("eval", 2, 3);
         using var classifier = new EmotionClassifier(new ResNet18(new NetworkOptions(Stem.ImageNet, 8)), ThreeLabels.Length);
 
         var error = Assert.Throws<ArgumentException>(() =>
@@ -48,7 +48,7 @@ public sealed class EvaluationTests
     [Fact]
     public void Evaluate_ChunkedAndWhole_Agree()
     {
-        var data = SyntheticFaces.Create("eval", 3, 4);
+        var data = StripePatterns.Create("eval", 3, 4);
         var labels = data.DistinctLabels();
         using var classifier = new EmotionClassifier(new ResNet18(new NetworkOptions(Stem.ImageNet, 8)), labels.Count);
         var indices = Enumerable.Range(0, data.Count).ToArray();
@@ -63,7 +63,7 @@ public sealed class EvaluationTests
     [Fact]
     public void TrainedModel_SaveAndLoad_GiveSameProbabilities()
     {
-        var data = SyntheticFaces.Create("model", 2, 5);
+        var data = StripePatterns.Create("model", 2, 5);
         var options = new NetworkOptions(Stem.ImageNet, 8);
         using var classifier = new EmotionClassifier(new ResNet18(options), 7);
         var bytes = TrainedModel.Serialize(options, data.DistinctLabels(), 48, classifier);

@@ -8,12 +8,12 @@ namespace FerOrleans.Learning.Tests;
 internal static class TinyRuns
 {
     /// <summary>Data set A: 12 images per class, 6 of them in training (42), 3 in validation, 3 in test.</summary>
-    public static readonly FaceDataset Children = SyntheticFaces.Create("children", perClass: 12, seed: 1);
+    public static readonly FaceDataset Children = StripePatterns.Create("children", perClass: 12, seed: 1);
 
     /// <summary>Data set B: 10 images per class.</summary>
-    public static readonly FaceDataset Adults = SyntheticFaces.Create("adults", perClass: 10, seed: 2);
+    public static readonly FaceDataset Adults = StripePatterns.Create("adults", perClass: 10, seed: 2);
 
-    public static readonly SplitIndices Split = SyntheticFaces.Split(Children, train: 6);
+    public static readonly SplitIndices Split = StripePatterns.Split(Children, train: 6);
 
     /// <summary>Width 8, ImageNet stem, small projection head, crops of at least half the image.</summary>
     public static RunConfig Config(string approach, int epochs, int probeEpochs, int ratio = 1, int seed = 5) => new(

@@ -130,7 +130,7 @@ public sealed class TrainingRunnerTests
     [Fact]
     public void Constructor_AdultsLackingLabel_ThrowsNamingLabel()
     {
-        var adults = SyntheticFaces.Create("adults-no-sad", 5, 9, Enum.GetValues<Emotion>().Where(e => e != Emotion.Sad).ToArray());
+        var adults = StripePatterns.Create("adults-no-sad", 5, 9, Enum.GetValues<Emotion>().Where(e => e != Emotion.Sad).ToArray());
 
         var error = Assert.Throws<ArgumentException>(() => new TrainingRunner(
             TinyRuns.Config("SC(c<-a)", 1, 1), TinyRuns.Children, adults, TinyRuns.Split, torch.CPU, new InMemoryCheckpointStore()));

@@ -7,7 +7,7 @@ namespace FerOrleans.Learning.Tests;
 /// Generated 48x48 images, one easy texture per emotion (stripes, checkerboard, disks, gradient)
 /// with a random phase and pixel noise, so that a tiny network can tell the classes apart.
 /// </summary>
-internal static class SyntheticFaces
+internal static class StripePatterns
 {
     public const int Size = 48;
 
