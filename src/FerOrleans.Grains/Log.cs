@@ -20,6 +20,7 @@ public enum LogEvent
     DatasetCacheCorrupt = 1302,
     SlotsStarted = 1400,
     SlotTakesRun = 1401,
+    SlotJobCrashed = 1402,
 }
 
 internal static partial class Log
@@ -68,4 +69,7 @@ internal static partial class Log
 
     [LoggerMessage((int)LogEvent.SlotTakesRun, LogLevel.Information, "Slot {Slot} takes run {RunId}")]
     public static partial void SlotTakesRun(this ILogger logger, int slot, string runId);
+
+    [LoggerMessage((int)LogEvent.SlotJobCrashed, LogLevel.Error, "Slot {Slot} lost run {RunId} to an exception it could not report")]
+    public static partial void SlotJobCrashed(this ILogger logger, Exception exception, int slot, string runId);
 }

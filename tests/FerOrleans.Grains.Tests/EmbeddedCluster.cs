@@ -14,10 +14,13 @@ namespace FerOrleans.Grains.Tests;
 /// <summary>A real silo in this process on a local-folder store in a unique temp folder.</summary>
 public sealed class EmbeddedCluster : IAsyncDisposable
 {
-    private EmbeddedCluster(WebApplication app, string store)
+    private readonly int _cpuSlots;
+
+    private EmbeddedCluster(WebApplication app, string store, int cpuSlots)
     {
         App = app;
         StoreFolder = store;
+        _cpuSlots = cpuSlots;
     }
 
     public WebApplication App { get; private set; }
@@ -28,12 +31,13 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     public IBlobStore Store => App.Services.GetRequiredService<IBlobStore>();
 
-    public static async Task<EmbeddedCluster> StartAsync(string? store = null)
+    /// <param name="cpuSlots">Training slots of the silo; 0 makes a silo that never trains.</param>
+    public static async Task<EmbeddedCluster> StartAsync(int cpuSlots = 1)
     {
         torch.set_num_threads(1);
-        store ??= Path.Combine(Path.GetTempPath(), "fer-grains-tests", Guid.NewGuid().ToString("N"));
-        var app = await StartSiloAsync(store);
-        return new EmbeddedCluster(app, store);
+        var store = Path.Combine(Path.GetTempPath(), "fer-grains-tests", Guid.NewGuid().ToString("N"));
+        var app = await StartSiloAsync(store, cpuSlots);
+        return new EmbeddedCluster(app, store, cpuSlots);
     }
 
     /// <summary>Stops the silo and starts a new one on the same store, as a process restart would.</summary>
@@ -41,7 +45,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        App = await StartSiloAsync(StoreFolder);
+        App = await StartSiloAsync(StoreFolder, _cpuSlots);
     }
 
     /// <summary>A small drawn data set, imported under <paramref name="name"/>.</summary>
@@ -63,7 +67,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         }
     }
 
-    private static async Task<WebApplication> StartSiloAsync(string store)
+    private static async Task<WebApplication> StartSiloAsync(string store, int cpuSlots)
     {
         var options = new FerSiloOptions
         {
@@ -71,7 +75,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             SiloPort = FreePort(),
             GatewayPort = FreePort(),
             MetricsPort = 0,
-            Slots = new TrainingSlotOptions { CpuSlots = 1, TorchThreads = 1, CacheFolder = Path.Combine(store, "cache") },
+            Slots = new TrainingSlotOptions { CpuSlots = cpuSlots, TorchThreads = 1, CacheFolder = Path.Combine(store, "cache") },
         };
         var app = FerSiloHost.Build(options, _ => { });
         await app.StartAsync();

@@ -1,6 +1,8 @@
 using FerOrleans.Contracts.Runs;
 using FerOrleans.Contracts.Sweeps;
+using FerOrleans.Grains.Training;
 using FerOrleans.Learning.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FerOrleans.Grains.Tests;
 
@@ -105,6 +107,37 @@ public sealed class SweepGrainTests
 
         Assert.Contains("already exists with a different spec", error.Message);
         await WaitUntilFinishedAsync(sweep);
+    }
+
+    [Fact]
+    public async Task Start_SiloWithoutSlots_RejectsAndLeavesRunsPending()
+    {
+        await using var cluster = await EmbeddedCluster.StartAsync(cpuSlots: 0);
+        await cluster.ImportSyntheticAsync("tiny-child", SyntheticDomain.Child, 6, seed: 1);
+        await cluster.ImportSyntheticAsync("tiny-adult", SyntheticDomain.Adult, 6, seed: 2);
+        var sweep = cluster.Grains.GetGrain<ISweepGrain>("no-slots");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => sweep.StartAsync(TinySpec("no-slots", "SL(c)")));
+
+        Assert.Contains("no training slots", error.Message);
+        var run = Assert.Single((await sweep.GetStatusAsync())!.Runs);
+        Assert.Equal(RunState.Pending, run.State);
+        Assert.Equal(0, run.Attempts);
+    }
+
+    [Fact]
+    public async Task DatasetCache_ImportAfterFailedLoad_LoadsDataset()
+    {
+        await using var cluster = await EmbeddedCluster.StartAsync();
+        var cache = cluster.App.Services.GetRequiredService<DatasetCache>();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync("late"));
+
+        var imported = await cluster.ImportSyntheticAsync("late", SyntheticDomain.Child, 2, seed: 3);
+        var loaded = await cache.GetAsync("late");
+
+        Assert.Equal(imported.Count, loaded.Count);
+        Assert.Equal(imported.Pixels, loaded.Pixels);
+        Assert.Equal(imported.Labels, loaded.Labels);
     }
 
     private static async Task<SweepStatus> WaitUntilFinishedAsync(ISweepGrain sweep)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using FerOrleans.Grains.Training;
 using FerOrleans.Hosting;
 using FerOrleans.Storage;
@@ -105,10 +106,12 @@ public sealed class ClusterSession : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken);
         }
-        catch (IOException ex) when (ex.InnerException is SocketException or null)
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {
+            await app.DisposeAsync();
             throw new InvalidOperationException(
-                $"Could not listen on 127.0.0.1:{options.MetricsPort} for metrics ({ex.Message}); pass --metrics-port with a free port, or 0.", ex);
+                $"Port {options.MetricsPort} for the metrics endpoint is already in use on 127.0.0.1. " +
+                "Pass --metrics-port with a free port, or 0 to pick one.", ex);
         }
 
         string? markerFolder = null;

@@ -58,6 +58,7 @@ public sealed class RunGrain(
             return Status();
         }
 
+        slots.ThrowIfNoSlots();
         state.State.Attempts++;
         state.State.Error = null;
         await SetStateAsync(RunState.Queued);

@@ -16,8 +16,20 @@ public sealed class DatasetCache(IGrainFactory grains, IOptions<TrainingSlotOpti
     private readonly ConcurrentDictionary<string, DatasetDescriptor> _descriptors = new(StringComparer.Ordinal);
 
     /// <exception cref="InvalidOperationException">No data set of that name is imported.</exception>
-    public Task<FaceDataset> GetAsync(string name) =>
-        _loaded.GetOrAdd(name, n => new Lazy<Task<FaceDataset>>(() => LoadAsync(n))).Value;
+    public async Task<FaceDataset> GetAsync(string name)
+    {
+        var loading = _loaded.GetOrAdd(name, n => new Lazy<Task<FaceDataset>>(() => LoadAsync(n)));
+        try
+        {
+            return await loading.Value;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException)
+        {
+            // Forget the failure, so a run after the data set is imported (or repaired) loads it afresh.
+            _loaded.TryRemove(new KeyValuePair<string, Lazy<Task<FaceDataset>>>(name, loading));
+            throw;
+        }
+    }
 
     /// <summary>How a loaded data set was pre-processed; empty when it is not loaded.</summary>
     public string Preprocessing(string name) =>
@@ -32,15 +44,9 @@ public sealed class DatasetCache(IGrainFactory grains, IOptions<TrainingSlotOpti
         var folder = Path.Combine(options.Value.CacheFolder, $"{name}-{descriptor.Sha256[..16]}");
         Directory.CreateDirectory(folder);
 
-        var shards = new List<byte[]>();
-        foreach (var shard in manifest.Shards)
-        {
-            shards.Add(await ShardAsync(name, shard.Index, folder));
-        }
-
         try
         {
-            return DatasetPacker.Unpack(manifest, shards);
+            return DatasetPacker.Unpack(manifest, await FetchShardsAsync(name, manifest, folder));
         }
         catch (InvalidDataException ex)
         {
@@ -48,13 +54,18 @@ public sealed class DatasetCache(IGrainFactory grains, IOptions<TrainingSlotOpti
             logger.DatasetCacheCorrupt(name, ex.Message);
             Directory.Delete(folder, recursive: true);
             Directory.CreateDirectory(folder);
-            shards.Clear();
-            foreach (var shard in manifest.Shards)
-            {
-                shards.Add(await ShardAsync(name, shard.Index, folder));
-            }
-            return DatasetPacker.Unpack(manifest, shards);
+            return DatasetPacker.Unpack(manifest, await FetchShardsAsync(name, manifest, folder));
         }
+    }
+
+    private async Task<List<byte[]>> FetchShardsAsync(string name, DatasetManifest manifest, string folder)
+    {
+        var shards = new List<byte[]>();
+        foreach (var shard in manifest.Shards)
+        {
+            shards.Add(await ShardAsync(name, shard.Index, folder));
+        }
+        return shards;
     }
 
     private async Task<byte[]> ShardAsync(string name, int index, string folder)

@@ -29,13 +29,19 @@ public sealed class TrainingSlots(
     /// <exception cref="InvalidOperationException">This silo has no training slots.</exception>
     public void Enqueue(RunDefinition run)
     {
-        if (SlotCount == 0)
-        {
-            throw new InvalidOperationException("This silo has no training slots (CpuSlots = 0); runs must go to a silo that has some.");
-        }
+        ThrowIfNoSlots();
         if (_held.TryAdd(run.RunId, 0))
         {
             _queue.Add(run);
+        }
+    }
+
+    /// <exception cref="InvalidOperationException">This silo has no training slots.</exception>
+    public void ThrowIfNoSlots()
+    {
+        if (SlotCount == 0)
+        {
+            throw new InvalidOperationException("This silo has no training slots (CpuSlots = 0); runs must go to a silo that has some.");
         }
     }
 
@@ -78,6 +84,12 @@ public sealed class TrainingSlots(
                 try
                 {
                     createJob(run).Execute(_stopping.Token);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // The job could not even report its failure (the silo is going down, say): log it and
+                    // keep the slot alive. The run stays queued or running and a resume picks it up.
+                    logger.SlotJobCrashed(ex, (int)slot!, run.RunId);
                 }
                 finally
                 {
