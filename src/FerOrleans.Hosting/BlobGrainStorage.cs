@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using FerOrleans.Storage;
 using Orleans.Storage;
 
@@ -11,32 +10,28 @@ namespace FerOrleans.Hosting;
 /// </summary>
 public sealed class BlobGrainStorage(IBlobStore store) : IGrainStorage
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var blob = await store.GetAsync(KeyOf(stateName, grainId));
-        if (blob is null)
+        var stored = await store.GetJsonAsync<T>(KeyOf(stateName, grainId));
+        if (stored is null)
         {
             grainState.RecordExists = false;
             grainState.ETag = null;
             return;
         }
 
-        grainState.State = JsonSerializer.Deserialize<T>(blob.Content, Json)
-            ?? throw new InvalidDataException($"Grain state '{KeyOf(stateName, grainId)}' holds JSON null.");
-        grainState.ETag = blob.ETag;
+        grainState.State = stored.Value;
+        grainState.ETag = stored.ETag;
         grainState.RecordExists = true;
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = KeyOf(stateName, grainId);
-        var content = JsonSerializer.SerializeToUtf8Bytes(grainState.State, Json);
         var condition = grainState.ETag is null ? BlobCondition.IfNoneMatch : BlobCondition.IfMatch(grainState.ETag);
         try
         {
-            grainState.ETag = await store.PutAsync(key, content, condition);
+            grainState.ETag = await store.PutJsonAsync(key, grainState.State, condition);
             grainState.RecordExists = true;
         }
         catch (StorageConflictException ex)

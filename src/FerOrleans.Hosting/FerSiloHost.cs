@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
 
 namespace FerOrleans.Hosting;
 
@@ -32,9 +31,8 @@ public static class FerSiloHost
             .AddFerStorage(options.Storage)
             .AddFerTraining(options.Slots)
             .AddFerMetrics();
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ClusterId, clusterId: options.ClusterId)
-            .Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ClusterId; }));
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(
+            options.SiloPort, options.GatewayPort, serviceId: options.ClusterId, clusterId: options.ClusterId));
 
         var app = builder.Build();
         app.MapPrometheusScrapingEndpoint("/metrics");

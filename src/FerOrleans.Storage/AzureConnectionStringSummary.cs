@@ -8,7 +8,7 @@ internal static class AzureConnectionStringSummary
 {
     private const string DevelopmentAccountName = "devstoreaccount1";
 
-    /// <summary>Describes the account in <paramref name="connectionString"/>, or says that it is missing.</summary>
+    /// <summary>Describes the account in <paramref name="connectionString"/>, or states that it is missing.</summary>
     public static string Describe(string? connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString))

@@ -7,7 +7,7 @@ namespace FerOrleans.Storage;
 /// </summary>
 internal sealed class LocalBlobLayout
 {
-    /// <summary>The suffix of every file that holds a blob's content.</summary>
+    /// <summary>The suffix of every file that contains a blob's content.</summary>
     public const string BlobSuffix = "~blob";
 
     /// <summary>The suffix of a temporary file that becomes a blob file when it is renamed.</summary>
@@ -26,7 +26,7 @@ internal sealed class LocalBlobLayout
 
     public string LockFolder { get; }
 
-    /// <summary>Returns the path of the file that holds the blob at <paramref name="key"/>.</summary>
+    /// <summary>Returns the path of the file that contains the blob at <paramref name="key"/>.</summary>
     public string BlobPath(string key) =>
         Path.Combine(Root, key.Replace('/', Path.DirectorySeparatorChar)) + BlobSuffix;
 

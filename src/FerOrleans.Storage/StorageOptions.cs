@@ -11,10 +11,10 @@ public sealed record StorageOptions
     /// <summary>The default Azure container.</summary>
     public const string DefaultContainer = "fer";
 
-    /// <summary>The environment variable that holds an Azure Storage connection string.</summary>
+    /// <summary>The environment variable that contains an Azure Storage connection string.</summary>
     public const string ConnectionStringVariable = "FER_STORAGE_CONNECTION_STRING";
 
-    /// <summary>The environment variable that holds the path of a file containing the connection string.</summary>
+    /// <summary>The environment variable that contains the path of a file containing the connection string.</summary>
     public const string ConnectionStringFileVariable = "FER_STORAGE_CONNECTION_STRING_FILE";
 
     /// <summary>The backend to use.</summary>

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
 using Spectre.Console;
 
 namespace FerOrleans.Cli.Infrastructure;
@@ -36,7 +35,7 @@ public sealed class ClusterSession : IAsyncDisposable
     /// <summary>The store the cluster keeps its blobs in; readable without the cluster.</summary>
     public IBlobStore Store { get; }
 
-    /// <summary>Where this session's cluster runs, for the user; never contains a secret.</summary>
+    /// <summary>Where the cluster runs, for the user; never contains a secret.</summary>
     public string Description { get; }
 
     /// <summary>Connects to the silo of <c>--connect</c> or of a live embedded silo on the store, else starts one.</summary>
@@ -69,9 +68,8 @@ public sealed class ClusterSession : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.UseOrleansClient(client => client
-            .UseLocalhostClustering(gatewayPort, FerSiloOptions.DefaultClusterId, FerSiloOptions.DefaultClusterId)
-            .Configure<ClusterOptions>(o => { o.ClusterId = FerSiloOptions.DefaultClusterId; o.ServiceId = FerSiloOptions.DefaultClusterId; }));
+        builder.UseOrleansClient(client => client.UseLocalhostClustering(
+            gatewayPort, serviceId: FerSiloOptions.DefaultClusterId, clusterId: FerSiloOptions.DefaultClusterId));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
 
@@ -118,7 +116,7 @@ public sealed class ClusterSession : IAsyncDisposable
         if (storage.Kind == StorageKind.Local)
         {
             markerFolder = storage.LocalPath;
-            new EmbeddedSiloMarker(Environment.ProcessId, options.GatewayPort, options.MetricsPort).Write(markerFolder);
+            new EmbeddedSiloMarker(Environment.ProcessId, options.GatewayPort).Write(markerFolder);
         }
 
         var description = $"embedded silo, store {storage.Describe()}" + (trains ? $", metrics {app.MetricsAddress()}/metrics" : "");

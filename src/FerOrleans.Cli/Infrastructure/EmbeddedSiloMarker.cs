@@ -7,7 +7,7 @@ namespace FerOrleans.Cli.Infrastructure;
 /// A file in a local store that says which process runs an embedded silo on it and on which gateway port,
 /// so a second <c>fer</c> command on the same store connects to that silo instead of starting its own.
 /// </summary>
-public sealed record EmbeddedSiloMarker(int ProcessId, int GatewayPort, int MetricsPort)
+public sealed record EmbeddedSiloMarker(int ProcessId, int GatewayPort)
 {
     private const string FileName = "embedded-silo.json";
 

@@ -44,25 +44,11 @@ public sealed class BlobCheckpointStore(
         logger.CheckpointStored(runId, sequence, checkpoint.Length);
     }
 
-    private List<int> Sequences()
-    {
-        var keys = new List<int>();
-        var listing = store.ListAsync(StoreKeys.CheckpointPrefix(runId)).GetAsyncEnumerator();
-        try
-        {
-            while (listing.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-            {
-                if (StoreKeys.CheckpointSequence(listing.Current) is { } sequence)
-                {
-                    keys.Add(sequence);
-                }
-            }
-        }
-        finally
-        {
-            listing.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-        keys.Sort();
-        return keys;
-    }
+    /// <summary>Sequence numbers of the stored checkpoints, ascending; called on the slot thread, so it may block.</summary>
+    private List<int> Sequences() => store.ListAsync(StoreKeys.CheckpointPrefix(runId))
+        .ToBlockingEnumerable()
+        .Select(StoreKeys.CheckpointSequence)
+        .OfType<int>()
+        .Order()
+        .ToList();
 }

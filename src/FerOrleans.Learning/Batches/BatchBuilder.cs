@@ -108,6 +108,29 @@ public abstract class BatchBuilder : IBatchBuilder
         return cachedOrder.AsSpan(start, count);
     }
 
+    /// <summary>
+    /// Lists the A images of a step, then B images drawn without repetition from
+    /// <paramref name="supplementPool"/>: <paramref name="supplementImagesPerStep"/> of them, but never more
+    /// than there are A images, so the B part matches the A part in a short last step too.
+    /// </summary>
+    protected List<ViewSource> TargetThenSupplement(int epoch, int step, int[] supplementPool, int supplementImagesPerStep)
+    {
+        var targets = TargetImages(epoch, step);
+        var images = new List<ViewSource>(targets.Length + supplementImagesPerStep);
+        foreach (var index in targets)
+        {
+            images.Add(new ViewSource(FaceSet.Target, index));
+        }
+
+        var supplementCount = Math.Min(supplementImagesPerStep, targets.Length);
+        var random = BatchStreams.Supplement(Seed, PhaseTag, epoch, step);
+        foreach (var index in IndexSampling.DrawDistinct(supplementPool, supplementCount, random))
+        {
+            images.Add(new ViewSource(FaceSet.Supplement, index));
+        }
+        return images;
+    }
+
     /// <summary>The image that <paramref name="source"/> points at.</summary>
     protected ReadOnlySpan<byte> Pixels(ViewSource source) => source.Set switch
     {

@@ -61,20 +61,7 @@ public sealed class SupervisedBatchBuilder : BatchBuilder
 
     public override TrainingBatch Build(int epoch, int step, Device device)
     {
-        var targets = TargetImages(epoch, step);
-        var images = new List<ViewSource>(ImagesPerBatch);
-        foreach (var index in targets)
-        {
-            images.Add(new ViewSource(FaceSet.Target, index));
-        }
-
-        var supplementCount = Math.Min(SupplementImagesPerStep, targets.Length);
-        var random = BatchStreams.Supplement(Seed, PhaseTag, epoch, step);
-        foreach (var index in IndexSampling.DrawDistinct(supplementPool, supplementCount, random))
-        {
-            images.Add(new ViewSource(FaceSet.Supplement, index));
-        }
-
+        var images = TargetThenSupplement(epoch, step, supplementPool, SupplementImagesPerStep);
         var sources = images.ToArray();
         var labels = sources.Select(Label).ToArray();
         return Render(sources, Views, labels, epoch, step, device);

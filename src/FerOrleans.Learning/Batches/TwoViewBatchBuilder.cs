@@ -56,21 +56,7 @@ public sealed class TwoViewBatchBuilder : BatchBuilder
 
     public override TrainingBatch Build(int epoch, int step, Device device)
     {
-        var targets = TargetImages(epoch, step);
-        var images = new List<ViewSource>(ImagesPerBatch);
-        foreach (var index in targets)
-        {
-            images.Add(new ViewSource(FaceSet.Target, index));
-        }
-
-        // The B part matches the A part, also in a short last step.
-        var supplementCount = Math.Min(SupplementImagesPerStep, targets.Length);
-        var random = BatchStreams.Supplement(Seed, PhaseTag, epoch, step);
-        foreach (var index in IndexSampling.DrawDistinct(supplementPool, supplementCount, random))
-        {
-            images.Add(new ViewSource(FaceSet.Supplement, index));
-        }
-
+        var images = TargetThenSupplement(epoch, step, supplementPool, SupplementImagesPerStep);
         var labels = images.Select(Label).ToArray();
         return Render(ViewMajor(images, Views), Views, labels, epoch, step, device);
     }

@@ -53,7 +53,7 @@ public sealed class FaceDataset
 
     public string[] ImageIds { get; }
 
-    /// <summary>True for generated faces; every report built on them says so.</summary>
+    /// <summary>True for generated faces; every report built on them states that.</summary>
     public bool IsSynthetic { get; }
 
     /// <summary>Per-subject metadata (age, sex, ...) when the source provided it, else null.</summary>

@@ -3,7 +3,7 @@ namespace FerOrleans.Learning.Training;
 /// <summary>The first layers of the ResNet-18.</summary>
 public enum Stem
 {
-    /// <summary>3x3 convolution, stride 1, no max pooling (SupContrast's choice; the paper preset).</summary>
+    /// <summary>3x3 convolution, stride 1, no max pooling, as in the SupContrast reference code and the paper preset.</summary>
     Cifar,
 
     /// <summary>7x7 convolution, stride 2, then 3x3 max pooling; about 10 times cheaper at 48x48.</summary>

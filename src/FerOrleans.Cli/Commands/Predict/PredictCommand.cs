@@ -17,7 +17,8 @@ namespace FerOrleans.Cli.Commands.Predict;
 public sealed class PredictCommand : AsyncCommand<PredictSettings>
 {
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png"];
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>One compact object per line, so the output is JSON Lines.</summary>
+    private static readonly JsonSerializerOptions JsonLines = new(JsonSerializerDefaults.Web);
 
     public override async Task<int> ExecuteAsync(CommandContext context, PredictSettings settings, CancellationToken cancellationToken)
     {
@@ -65,7 +66,7 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
                 expected,
                 probabilities = classes.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => Math.Round(probabilities[x.k], 6)),
             };
-            Console.WriteLine(JsonSerializer.Serialize(line, Json));
+            Console.WriteLine(JsonSerializer.Serialize(line, JsonLines));
         }
         else
         {
@@ -78,7 +79,9 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
         if (File.Exists(settings.Model))
         {
             var cardPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Model))!, "model.json");
-            var card = File.Exists(cardPath) ? JsonSerializer.Deserialize<ModelCard>(await File.ReadAllTextAsync(cardPath, cancellationToken), Json) : null;
+            var card = File.Exists(cardPath)
+                ? JsonSerializer.Deserialize<ModelCard>(await File.ReadAllBytesAsync(cardPath, cancellationToken), BlobStoreJsonExtensions.SerializerOptions)
+                : null;
             return (await File.ReadAllBytesAsync(settings.Model, cancellationToken), card);
         }
 
@@ -87,8 +90,8 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
             ?? throw new ArgumentException(
                 $"--model '{settings.Model}' is neither a file nor a run with a stored model in {settings.StorageOptions().Describe()}; " +
                 "list run ids with `fer sweep status NAME`.");
-        var cardBlob = await store.GetAsync(StoreKeys.ModelCard(settings.Model), cancellationToken);
-        return (model.Content, cardBlob is null ? null : JsonSerializer.Deserialize<ModelCard>(cardBlob.Content, Json));
+        var storedCard = await store.GetJsonAsync<ModelCard>(StoreKeys.ModelCard(settings.Model), cancellationToken);
+        return (model.Content, storedCard?.Value);
     }
 
     private static List<string> ImageFiles(string path)
@@ -106,7 +109,7 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
             .Where(f => ImageExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
             .Order(StringComparer.Ordinal)
             .ToList();
-        return files.Count > 0 ? files : throw new ArgumentException($"--images '{path}' holds no .jpg, .jpeg or .png file.");
+        return files.Count > 0 ? files : throw new ArgumentException($"--images '{path}' contains no .jpg, .jpeg or .png file.");
     }
 
     private static FaceDataset LoadImages(List<string> files, PreprocessOptions preprocess)

@@ -1,0 +1,17 @@
+using FerOrleans.Storage;
+using Microsoft.Extensions.Logging;
+using TorchSharp;
+
+namespace FerOrleans.Grains.Training;
+
+/// <summary>What every run job of a silo shares.</summary>
+public sealed record RunJobContext(
+    IGrainFactory Grains,
+    IBlobStore Store,
+    DatasetCache Datasets,
+    FerMetrics Metrics,
+    torch.Device Device,
+    string SiloName,
+    TimeSpan ProgressInterval,
+    Func<string, string> DatasetPreprocessing,
+    ILogger Logger);
