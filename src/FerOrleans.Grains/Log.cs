@@ -21,6 +21,19 @@ public enum LogEvent
     SlotsStarted = 1400,
     SlotTakesRun = 1401,
     SlotJobCrashed = 1402,
+    RunCancelRequested = 4200,
+    RunStoppedByCancel = 4201,
+    RunRetryScheduled = 4202,
+    RunGaveUp = 4203,
+    RunRerun = 4204,
+    RunStateNotStored = 4205,
+    RunStateStoredLate = 4206,
+    CheckpointCorrupt = 4207,
+    CheckpointNoneValid = 4208,
+    CheckpointStoreRetry = 4209,
+    CheckpointDeleteFailed = 4210,
+    SweepCancelled = 4211,
+    SweepRerunFailed = 4212,
 }
 
 internal static partial class Log
@@ -72,4 +85,50 @@ internal static partial class Log
 
     [LoggerMessage((int)LogEvent.SlotJobCrashed, LogLevel.Error, "Slot {Slot} lost run {RunId} to an exception it could not report")]
     public static partial void SlotJobCrashed(this ILogger logger, Exception exception, int slot, string runId);
+
+    [LoggerMessage((int)LogEvent.RunCancelRequested, LogLevel.Information, "Run {RunId} cancel requested: {Reason}")]
+    public static partial void RunCancelRequested(this ILogger logger, string runId, string reason);
+
+    [LoggerMessage((int)LogEvent.RunStoppedByCancel, LogLevel.Information, "Run {RunId} stopped on request; its checkpoints are kept")]
+    public static partial void RunStoppedByCancel(this ILogger logger, string runId);
+
+    [LoggerMessage((int)LogEvent.RunRetryScheduled, LogLevel.Warning,
+        "Run {RunId} failed attempt {Failed} of {MaxAttempts}; queued again in {Delay}")]
+    public static partial void RunRetryScheduled(this ILogger logger, string runId, int failed, int maxAttempts, TimeSpan delay);
+
+    [LoggerMessage((int)LogEvent.RunGaveUp, LogLevel.Error,
+        "Run {RunId} failed {Failed} times, the maximum; it stays failed until `fer sweep rerun-failed`")]
+    public static partial void RunGaveUp(this ILogger logger, string runId, int failed);
+
+    [LoggerMessage((int)LogEvent.RunRerun, LogLevel.Information, "Run {RunId} rerun: failed-attempt count reset from {Failed}")]
+    public static partial void RunRerun(this ILogger logger, string runId, int failed);
+
+    [LoggerMessage((int)LogEvent.RunStateNotStored, LogLevel.Warning,
+        "Run {RunId} state {State} not stored, the store is unreachable; retrying in the background")]
+    public static partial void RunStateNotStored(this ILogger logger, Exception exception, string runId, string state);
+
+    [LoggerMessage((int)LogEvent.RunStateStoredLate, LogLevel.Information, "Run {RunId} state {State} stored after an earlier failure")]
+    public static partial void RunStateStoredLate(this ILogger logger, string runId, string state);
+
+    [LoggerMessage((int)LogEvent.CheckpointCorrupt, LogLevel.Warning,
+        "Run {RunId} checkpoint {Sequence} is unusable ({Reason}); trying the previous one")]
+    public static partial void CheckpointCorrupt(this ILogger logger, string runId, int sequence, string reason);
+
+    [LoggerMessage((int)LogEvent.CheckpointNoneValid, LogLevel.Error,
+        "Run {RunId} has {Count} stored checkpoints and none is usable; training starts from the beginning")]
+    public static partial void CheckpointNoneValid(this ILogger logger, string runId, int count);
+
+    [LoggerMessage((int)LogEvent.CheckpointStoreRetry, LogLevel.Warning,
+        "Run {RunId}: {Operation} failed (retry {Retry} in {Delay})")]
+    public static partial void CheckpointStoreRetry(this ILogger logger, Exception exception, string runId, string operation, int retry, TimeSpan delay);
+
+    [LoggerMessage((int)LogEvent.CheckpointDeleteFailed, LogLevel.Warning,
+        "Run {RunId}: old checkpoint {Sequence} not deleted; the next checkpoint tries again")]
+    public static partial void CheckpointDeleteFailed(this ILogger logger, Exception exception, string runId, int sequence);
+
+    [LoggerMessage((int)LogEvent.SweepCancelled, LogLevel.Information, "Sweep {Sweep} cancelled: {Runs} unfinished runs stopped ({Reason})")]
+    public static partial void SweepCancelled(this ILogger logger, string sweep, int runs, string reason);
+
+    [LoggerMessage((int)LogEvent.SweepRerunFailed, LogLevel.Information, "Sweep {Sweep}: {Runs} failed runs started again")]
+    public static partial void SweepRerunFailed(this ILogger logger, string sweep, int runs);
 }

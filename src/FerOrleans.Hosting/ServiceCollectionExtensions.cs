@@ -71,6 +71,9 @@ public static class ServiceCollectionExtensions
             silo,
             slots.ProgressInterval,
             datasets.Preprocessing,
-            logger);
+            logger)
+        {
+            StorageRetry = services.GetRequiredService<StorageOptions>().Retry,
+        };
     }
 }

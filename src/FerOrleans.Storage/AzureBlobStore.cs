@@ -50,7 +50,7 @@ public sealed class AzureBlobStore : IBlobStore
     /// <exception cref="ArgumentException">
     /// The connection string is empty or malformed, or the container name breaks Azure's naming rules.
     /// </exception>
-    public static AzureBlobStore Create(string connectionString, string containerName)
+    public static AzureBlobStore Create(string connectionString, string containerName, StorageRetryOptions? retry = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         AzureContainerName.Validate(containerName);
@@ -58,7 +58,7 @@ public sealed class AzureBlobStore : IBlobStore
         BlobContainerClient container;
         try
         {
-            container = new BlobContainerClient(connectionString, containerName, CreateClientOptions());
+            container = new BlobContainerClient(connectionString, containerName, CreateClientOptions(retry));
         }
         catch (FormatException)
         {
@@ -74,16 +74,17 @@ public sealed class AzureBlobStore : IBlobStore
 
     /// <summary>
     /// Creates the client options this store uses: service version <see cref="PinnedServiceVersion"/> and
-    /// exponential retries as set by <see cref="MaxRetries"/>, <see cref="FirstRetryDelay"/> and
-    /// <see cref="MaxRetryDelay"/>.
+    /// exponential retries as set by <paramref name="retry"/>, by default <see cref="MaxRetries"/>,
+    /// <see cref="FirstRetryDelay"/> and <see cref="MaxRetryDelay"/>.
     /// </summary>
-    public static BlobClientOptions CreateClientOptions()
+    public static BlobClientOptions CreateClientOptions(StorageRetryOptions? retry = null)
     {
+        retry ??= new StorageRetryOptions();
         var options = new BlobClientOptions(PinnedServiceVersion);
         options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.MaxRetries = MaxRetries;
-        options.Retry.Delay = FirstRetryDelay;
-        options.Retry.MaxDelay = MaxRetryDelay;
+        options.Retry.MaxRetries = retry.MaxRetries;
+        options.Retry.Delay = retry.FirstDelay;
+        options.Retry.MaxDelay = retry.MaxDelay;
         return options;
     }
 

@@ -15,7 +15,7 @@ public static class BlobStoreFactory
         return options.Kind switch
         {
             StorageKind.Local => new LocalFolderBlobStore(options.LocalPath),
-            StorageKind.AzureBlob => AzureBlobStore.Create(options.ConnectionString!, options.Container),
+            StorageKind.AzureBlob => AzureBlobStore.Create(options.ConnectionString!, options.Container, options.Retry),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown storage kind."),
         };
     }

@@ -32,6 +32,9 @@ public sealed record StorageOptions
     /// <summary>The Azure container of the <see cref="StorageKind.AzureBlob"/> backend.</summary>
     public string Container { get; init; } = DefaultContainer;
 
+    /// <summary>Retries after transient errors: per Azure request, and around checkpoint writes of either backend.</summary>
+    public StorageRetryOptions Retry { get; init; } = new();
+
     /// <summary>
     /// Reads the options from the environment. <see cref="ConnectionStringVariable"/> or the file named by
     /// <see cref="ConnectionStringFileVariable"/> selects Azure Blob Storage. With neither set, the local folder is
@@ -89,6 +92,7 @@ public sealed record StorageOptions
     /// </exception>
     public void Validate()
     {
+        Retry.Validate();
         switch (Kind)
         {
             case StorageKind.Local when string.IsNullOrWhiteSpace(LocalPath):

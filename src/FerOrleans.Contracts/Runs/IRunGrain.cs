@@ -8,9 +8,22 @@ public interface IRunGrain : IGrainWithStringKey
 
     /// <summary>
     /// Queues the run on a training slot of this silo and returns at once. Does nothing when the run is
-    /// completed or already queued or training here. A run with a checkpoint continues from it.
+    /// completed, already queued or training here, or failed as often as the spec's maxAttempts allows.
+    /// A run with a checkpoint continues from it.
     /// </summary>
     Task<RunStatus> StartAsync();
+
+    /// <summary>
+    /// Stops the run at its next step boundary and marks it Cancelled, keeping its checkpoints. Does nothing to a
+    /// completed, failed or cancelled run. A queued or running run is Cancelled once its slot has stopped it.
+    /// </summary>
+    Task<RunStatus> CancelAsync(string reason);
+
+    /// <summary>Resets the failed-attempt count of a Failed run and starts it again; other runs are unchanged.</summary>
+    Task<RunStatus> RerunAsync();
+
+    /// <summary>The run's stored checkpoints, oldest first, each checked against its SHA-256.</summary>
+    Task<IReadOnlyList<CheckpointInfo>> GetCheckpointsAsync();
 
     Task<RunStatus> GetStatusAsync();
 
@@ -24,4 +37,7 @@ public interface IRunGrain : IGrainWithStringKey
 
     /// <summary>Training stopped with an error; <paramref name="error"/> says why.</summary>
     Task ReportFailedAsync(string error);
+
+    /// <summary>The slot stopped the run after <see cref="CancelAsync"/>; the last epoch's checkpoint remains.</summary>
+    Task ReportCancelledAsync();
 }

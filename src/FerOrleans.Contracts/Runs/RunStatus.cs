@@ -25,4 +25,16 @@ public sealed record RunStatus
     [Id(7)] public string? Silo { get; init; }
 
     [Id(8)] public DateTimeOffset UpdatedUtc { get; init; }
+
+    /// <summary>Every attempt of the run, oldest first, with its outcome and error.</summary>
+    [Id(50)] public IReadOnlyList<RunAttempt> History { get; init; } = [];
+
+    /// <summary>Failed attempts counted against <see cref="Sweeps.SweepSpec.MaxAttempts"/>; a rerun resets it.</summary>
+    [Id(51)] public int FailedAttempts { get; init; }
+
+    /// <summary>Why the run was cancelled, when it was.</summary>
+    [Id(52)] public string? CancelReason { get; init; }
+
+    /// <summary>When a <see cref="RunState.Retrying"/> run is queued again.</summary>
+    [Id(53)] public DateTimeOffset? NextRetryUtc { get; init; }
 }

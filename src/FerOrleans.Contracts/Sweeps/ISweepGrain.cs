@@ -14,8 +14,19 @@ public interface ISweepGrain : IGrainWithStringKey
     /// <exception cref="ArgumentException">The spec is invalid or names an unknown data set.</exception>
     Task<SweepStatus> StartAsync(SweepSpec spec);
 
-    /// <summary>Hands every run that is not completed (failed and interrupted ones too) to a slot again.</summary>
+    /// <summary>
+    /// Hands every run that is not completed to a slot again: pending, interrupted, cancelled, and failed runs
+    /// below the retry cap. Runs that failed maxAttempts times need <see cref="RerunFailedAsync"/>.
+    /// </summary>
     Task<SweepStatus> ResumeAsync();
+
+    /// <summary>Stops every unfinished run at its next step boundary and marks it Cancelled; a resume continues them.</summary>
+    /// <exception cref="ArgumentException">No sweep of this name exists.</exception>
+    Task<SweepStatus> CancelAsync(string reason);
+
+    /// <summary>Resets the failed-attempt count of every Failed run and starts it again from its checkpoint.</summary>
+    /// <exception cref="ArgumentException">No sweep of this name exists.</exception>
+    Task<SweepStatus> RerunFailedAsync();
 
     /// <summary>The spec and the status of every run, or null when no sweep of this name exists.</summary>
     Task<SweepStatus?> GetStatusAsync();

@@ -45,6 +45,12 @@ public sealed record SweepSpec
 
     /// <summary>Checkpoints kept per run; older ones are deleted after a newer one is stored.</summary>
     [Id(12)] public int CheckpointsKept { get; init; } = 2;
+
+    /// <summary>
+    /// Failed attempts after which a run stops being retried automatically and stays Failed;
+    /// <c>fer sweep rerun-failed</c> resets the count.
+    /// </summary>
+    [Id(40)] public int MaxAttempts { get; init; } = 3;
 }
 
 /// <summary>Encoder and projection head shape.</summary>

@@ -12,8 +12,8 @@ public sealed record SweepStatus
 
     [Id(2)] public DateTimeOffset CreatedUtc { get; init; }
 
-    /// <summary>True when every run has completed or failed.</summary>
-    public bool IsFinished => Runs.All(r => r.State is RunState.Completed or RunState.Failed);
+    /// <summary>True when every run has completed, failed for good or been cancelled.</summary>
+    public bool IsFinished => Runs.All(r => r.State is RunState.Completed or RunState.Failed or RunState.Cancelled);
 
     public int Count(RunState state) => Runs.Count(r => r.State == state);
 }

@@ -2,7 +2,7 @@ using FerOrleans.Contracts.Runs;
 
 namespace FerOrleans.Grains.Runs;
 
-/// <summary>What a run persists: its definition, life-cycle state, result or error.</summary>
+/// <summary>What a run persists: its definition, life-cycle state, attempts, result or error.</summary>
 [GenerateSerializer]
 public sealed class RunGrainState
 {
@@ -21,4 +21,15 @@ public sealed class RunGrainState
     [Id(6)] public string? Silo { get; set; }
 
     [Id(7)] public DateTimeOffset UpdatedUtc { get; set; }
+
+    /// <summary>Every attempt, oldest first.</summary>
+    [Id(50)] public List<RunAttempt> History { get; set; } = [];
+
+    /// <summary>Failed attempts since the run was created or last rerun; compared with the spec's maxAttempts.</summary>
+    [Id(51)] public int FailedAttempts { get; set; }
+
+    [Id(52)] public string? CancelReason { get; set; }
+
+    /// <summary>When a Retrying run is queued again.</summary>
+    [Id(53)] public DateTimeOffset? NextRetryUtc { get; set; }
 }

@@ -57,12 +57,43 @@ public sealed class SweepGrain(
 
     public async Task<SweepStatus> ResumeAsync()
     {
-        if (!state.RecordExists)
-        {
-            throw new ArgumentException($"No sweep named '{this.GetPrimaryKeyString()}' exists; start it with `fer sweep start SPEC.yaml`.");
-        }
-
+        ThrowIfMissing();
         return await DispatchAsync();
+    }
+
+    public async Task<SweepStatus> CancelAsync(string reason)
+    {
+        ThrowIfMissing();
+        var stopped = 0;
+        foreach (var runId in state.State.RunIds)
+        {
+            var before = _runs.TryGetValue(runId, out var known) ? known.State : RunState.Pending;
+            _runs[runId] = await Run(runId).CancelAsync(reason);
+            if (before is not (RunState.Completed or RunState.Failed or RunState.Cancelled))
+            {
+                stopped++;
+            }
+        }
+        logger.SweepCancelled(this.GetPrimaryKeyString(), stopped, reason);
+        return Snapshot();
+    }
+
+    public async Task<SweepStatus> RerunFailedAsync()
+    {
+        ThrowIfMissing();
+        var rerun = 0;
+        foreach (var runId in state.State.RunIds)
+        {
+            var status = await Run(runId).GetStatusAsync();
+            if (status.State == RunState.Failed)
+            {
+                status = await Run(runId).RerunAsync();
+                rerun++;
+            }
+            _runs[runId] = status;
+        }
+        logger.SweepRerunFailed(this.GetPrimaryKeyString(), rerun);
+        return Snapshot();
     }
 
     public Task<SweepStatus?> GetStatusAsync() =>
@@ -94,6 +125,15 @@ public sealed class SweepGrain(
         Runs = state.State.RunIds.Where(_runs.ContainsKey).Select(id => _runs[id]).ToArray(),
         CreatedUtc = state.State.CreatedUtc,
     };
+
+    private void ThrowIfMissing()
+    {
+        if (!state.RecordExists)
+        {
+            throw new ArgumentException(
+                $"No sweep named '{this.GetPrimaryKeyString()}' exists; start it with `fer sweep start SPEC.yaml`.");
+        }
+    }
 
     private void ThrowIfOtherSpec(SweepSpec spec)
     {

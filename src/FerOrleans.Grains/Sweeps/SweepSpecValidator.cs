@@ -50,6 +50,10 @@ public static partial class SweepSpecValidator
         {
             problems.Add($"checkpointsKept: {spec.CheckpointsKept} must be at least 1.");
         }
+        if (spec.MaxAttempts is < 1 or > 100)
+        {
+            problems.Add($"maxAttempts: {spec.MaxAttempts} must be from 1 to 100 (failed attempts before a run stays Failed).");
+        }
     }
 
     private static void CheckCells(SweepSpec spec, List<string> problems)

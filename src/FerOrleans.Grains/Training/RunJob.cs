@@ -12,14 +12,20 @@ public sealed class RunJob(
     RunDefinition run,
     RunJobContext context)
 {
-    public void Execute(CancellationToken cancellationToken)
+    /// <summary>
+    /// Trains the run and reports the outcome to its grain. <paramref name="siloStopping"/> leaves the run as it
+    /// is for a later resume; <paramref name="runCancelled"/> reports it cancelled. Both stop it at the next step.
+    /// </summary>
+    public void Execute(CancellationToken siloStopping, CancellationToken runCancelled)
     {
         var grain = context.Grains.GetGrain<IRunGrain>(run.RunId);
-        var checkpoints = new BlobCheckpointStore(
-            context.Store, run.RunId, run.Spec.CheckpointsKept, context.Metrics, context.Logger);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(siloStopping, runCancelled);
         try
         {
-            var resumedFrom = checkpoints.LatestSequence();
+            stop.Token.ThrowIfCancellationRequested();
+            var checkpoints = new BlobCheckpointStore(
+                context.Store, run.RunId, run.Spec.CheckpointsKept, context.StorageRetry, context.Metrics, context.Logger);
+            var resumedFrom = checkpoints.LatestValidSequence();
             grain.ReportStartedAsync(context.SiloName, resumedFrom).GetAwaiter().GetResult();
 
             var a = context.Datasets.GetAsync(run.Spec.DatasetA).GetAwaiter().GetResult();
@@ -28,19 +34,24 @@ public sealed class RunJob(
             var progress = new RunProgressReporter(run, grain, context);
             var runner = new TrainingRunner(run.ToRunConfig(), a, b, split, context.Device, checkpoints, progress);
 
-            var outcome = runner.Run(cancellationToken);
+            var outcome = runner.Run(stop.Token);
             var result = StoreOutcome(outcome, a, split);
             grain.ReportCompletedAsync(result).GetAwaiter().GetResult();
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (siloStopping.IsCancellationRequested)
         {
             // The silo is stopping: the run stays as it is and resumes from its last checkpoint.
             context.Logger.RunCancelled(run.RunId);
         }
+        catch (OperationCanceledException) when (runCancelled.IsCancellationRequested)
+        {
+            context.Logger.RunStoppedByCancel(run.RunId);
+            grain.ReportCancelledAsync().GetAwaiter().GetResult();
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             context.Logger.RunCrashed(ex, run.RunId);
-            grain.ReportFailedAsync($"{ex.GetType().Name}: {ex.Message}").GetAwaiter().GetResult();
+            grain.ReportFailedAsync(Describe(ex)).GetAwaiter().GetResult();
         }
         finally
         {
@@ -48,12 +59,17 @@ public sealed class RunJob(
         }
     }
 
+    /// <summary>The error as the run records it, with what to do when the store was unreachable.</summary>
+    private string Describe(Exception ex) => ex is StorageUnavailableException
+        ? $"{ex.GetType().Name}: {ex.Message} Once the store is reachable, run `fer sweep rerun-failed {run.SweepName}`."
+        : $"{ex.GetType().Name}: {ex.Message}";
+
     private bool NeedsSupplement() => Approach.Parse(run.Approach).UsesSupplement;
 
     private RunResult StoreOutcome(RunOutcome outcome, FaceDataset a, SplitIndices split)
     {
         var modelKey = StoreKeys.Model(run.RunId);
-        context.Store.PutAsync(modelKey, outcome.Model).GetAwaiter().GetResult();
+        Put(modelKey, ct => context.Store.PutAsync(modelKey, outcome.Model, ct: ct));
         var card = new ModelCard(
             run.RunId,
             run.Approach,
@@ -61,7 +77,7 @@ public sealed class RunJob(
             a.IsSynthetic,
             context.DatasetPreprocessing(run.Spec.DatasetA),
             outcome.ClassLabels.Select(EmotionNames.Name).ToArray());
-        context.Store.PutJsonAsync(StoreKeys.ModelCard(run.RunId), card).GetAwaiter().GetResult();
+        Put(StoreKeys.ModelCard(run.RunId), ct => context.Store.PutJsonAsync(StoreKeys.ModelCard(run.RunId), card, ct: ct));
 
         var result = new RunResult
         {
@@ -81,7 +97,11 @@ public sealed class RunJob(
                 Test = split.Test.Select(i => a.ImageIds[i]).ToArray(),
             },
         };
-        context.Store.PutJsonAsync(StoreKeys.RunResult(run.RunId), result).GetAwaiter().GetResult();
+        Put(StoreKeys.RunResult(run.RunId), ct => context.Store.PutJsonAsync(StoreKeys.RunResult(run.RunId), result, ct: ct));
         return result;
     }
+
+    /// <summary>An unconditional write, retried after transient store errors; blocks the slot thread.</summary>
+    private void Put(string key, Func<CancellationToken, Task<string>> write) =>
+        StorageRetry.RunAsync(write, $"run {run.RunId}: writing '{key}'", context.StorageRetry).GetAwaiter().GetResult();
 }

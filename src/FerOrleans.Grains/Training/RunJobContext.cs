@@ -14,4 +14,8 @@ public sealed record RunJobContext(
     string SiloName,
     TimeSpan ProgressInterval,
     Func<string, string> DatasetPreprocessing,
-    ILogger Logger);
+    ILogger Logger)
+{
+    /// <summary>Retries of checkpoint reads and writes after transient store errors.</summary>
+    public StorageRetryOptions StorageRetry { get; init; } = new();
+}

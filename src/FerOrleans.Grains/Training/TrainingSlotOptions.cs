@@ -15,6 +15,19 @@ public sealed record TrainingSlotOptions
     /// <summary>Least time between two progress reports of a run to its grain.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Delay before a failed run is queued again; it doubles with each further failed attempt, up to
+    /// <see cref="MaxRetryDelay"/>.
+    /// </summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest delay before a failed run is queued again.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Delay before the run is queued again after failed attempt <paramref name="failed"/> (1-based).</summary>
+    public TimeSpan RetryDelayAfter(int failed) => TimeSpan.FromTicks(
+        (long)Math.Min(RetryDelay.Ticks * Math.Pow(2, Math.Clamp(failed - 1, 0, 30)), MaxRetryDelay.Ticks));
+
     /// <summary>Torch threads to use: <see cref="TorchThreads"/>, or the cores divided among the slots.</summary>
     public int EffectiveTorchThreads =>
         TorchThreads > 0 ? TorchThreads : Math.Max(1, Environment.ProcessorCount / Math.Max(1, CpuSlots));

@@ -16,7 +16,8 @@ public sealed class TrainingSlots(
     ILogger<TrainingSlots> logger) : IHostedService, IDisposable
 {
     private readonly BlockingCollection<RunDefinition> _queue = new();
-    private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
+    /// <summary>Runs queued or training here, each with the source that cancels it on request.</summary>
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _held = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Thread> _threads = [];
 
@@ -30,9 +31,37 @@ public sealed class TrainingSlots(
     public void Enqueue(RunDefinition run)
     {
         ThrowIfNoSlots();
-        if (_held.TryAdd(run.RunId, 0))
+        var cancel = new CancellationTokenSource();
+        if (_held.TryAdd(run.RunId, cancel))
         {
             _queue.Add(run);
+        }
+        else
+        {
+            cancel.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Asks the run's job to stop at its next step boundary, or to skip it when it is still queued.
+    /// Returns false when this silo does not hold the run.
+    /// </summary>
+    public bool Cancel(string runId)
+    {
+        if (!_held.TryGetValue(runId, out var cancel))
+        {
+            return false;
+        }
+
+        try
+        {
+            cancel.Cancel();
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            // The job ended between the lookup and the cancel.
+            return false;
         }
     }
 
@@ -83,7 +112,7 @@ public sealed class TrainingSlots(
                 logger.SlotTakesRun((int)slot!, run.RunId);
                 try
                 {
-                    createJob(run).Execute(_stopping.Token);
+                    createJob(run).Execute(_stopping.Token, _held.TryGetValue(run.RunId, out var cancel) ? cancel.Token : default);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -93,7 +122,10 @@ public sealed class TrainingSlots(
                 }
                 finally
                 {
-                    _held.TryRemove(run.RunId, out _);
+                    if (_held.TryRemove(run.RunId, out var cancel))
+                    {
+                        cancel.Dispose();
+                    }
                 }
             }
         }
