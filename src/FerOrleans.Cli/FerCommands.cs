@@ -1,6 +1,7 @@
 using FerOrleans.Cli.Commands.Data;
 using FerOrleans.Cli.Commands.Predict;
 using FerOrleans.Cli.Commands.Quickstart;
+using FerOrleans.Cli.Commands.Run;
 using FerOrleans.Cli.Commands.Silo;
 using FerOrleans.Cli.Commands.Sweep;
 using Spectre.Console;
@@ -30,6 +31,13 @@ public static class FerCommands
             sweep.AddCommand<SweepWatchCommand>("watch").WithDescription("Live progress until the sweep finishes.");
             sweep.AddCommand<SweepResumeCommand>("resume").WithDescription("Continue unfinished runs from their checkpoints.");
             sweep.AddCommand<SweepReportCommand>("report").WithDescription("Write report.md and results.json.");
+            sweep.AddCommand<SweepCancelCommand>("cancel").WithDescription("Stop unfinished runs at their next step; keep their checkpoints.");
+            sweep.AddCommand<SweepRerunFailedCommand>("rerun-failed").WithDescription("Reset the attempt count of failed runs and start them again.");
+        });
+        config.AddBranch("run", run =>
+        {
+            run.SetDescription("Single runs of a sweep.");
+            run.AddCommand<RunShowCommand>("show").WithDescription("Definition, state, attempts, progress, result and checkpoints of a run.");
         });
         config.AddCommand<PredictCommand>("predict").WithDescription("Label images with a trained model.");
         config.AddCommand<SiloCommand>("silo").WithDescription("Run a silo in the foreground.");

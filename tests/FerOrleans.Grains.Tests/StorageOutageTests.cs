@@ -1,0 +1,113 @@
+using FerOrleans.Contracts.Runs;
+using FerOrleans.Contracts.Sweeps;
+using FerOrleans.Grains.Training;
+using FerOrleans.Storage;
+using FerOrleans.Storage.Tests;
+using Xunit.Abstractions;
+
+namespace FerOrleans.Grains.Tests;
+
+/// <summary>Training on an Azure Blob store (Azurite, started here) while the store goes away and comes back.</summary>
+public sealed class StorageOutageTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan ShortOutage = TimeSpan.FromSeconds(10);
+
+    private readonly string _azuriteFolder = Path.Combine(Path.GetTempPath(), "fer-outage-azurite", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_azuriteFolder))
+        {
+            Directory.Delete(_azuriteFolder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Run_StoreDownTenSeconds_RetriesAndCompletesWithEveryCheckpoint()
+    {
+        var expected = await UninterruptedRun.GetAsync();
+        await using var azurite = await AzuriteProcess.StartAsync(_azuriteFolder);
+        await using var cluster = await FaultCluster.StartAsync(AzureStorage(azurite, new StorageRetryOptions()));
+        await cluster.ImportTinyDatasetsAsync();
+        var runId = FaultSpecs.RunId("outage");
+        await cluster.Grains.GetGrain<ISweepGrain>("outage").StartAsync(FaultSpecs.OneRun("outage"));
+        await cluster.WaitForCheckpointsAsync(runId, 1);
+
+        await azurite.StopAsync();
+        await Task.Delay(ShortOutage);
+        await azurite.StartAgainAsync();
+        var status = await cluster.WaitUntilFinishedAsync("outage");
+
+        var run = Assert.Single(status.Runs);
+        Assert.Equal(RunState.Completed, run.State);
+        Assert.Equal(1, run.Attempts);
+        Assert.Equal(0, run.FailedAttempts);
+        FaultSpecs.AssertSameResult(expected.Result, run.Result!);
+        var checkpoints = await cluster.Grains.GetGrain<IRunGrain>(runId).GetCheckpointsAsync();
+        Assert.Equal([FaultSpecs.Epochs - 1, FaultSpecs.Epochs], checkpoints.Select(c => c.Sequence));
+        Assert.All(checkpoints, c => Assert.Null(c.Problem));
+        var retries = cluster.Logs.Entries.Count(e => e.EventId == (int)LogEvent.CheckpointStoreRetry);
+        output.WriteLine($"checkpoint store retries logged during the outage: {retries}");
+        await AssertNoSecretAsync(cluster, azurite);
+    }
+
+    [Fact]
+    public async Task Run_StoreDownPastRetryBudget_FailsWithReasonThenRerunCompletes()
+    {
+        var expected = await UninterruptedRun.GetAsync();
+        await using var azurite = await AzuriteProcess.StartAsync(_azuriteFolder);
+        var quick = new StorageRetryOptions { MaxRetries = 1, FirstDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(50) };
+        await using var cluster = await FaultCluster.StartAsync(AzureStorage(azurite, quick));
+        await cluster.ImportTinyDatasetsAsync();
+        var runId = FaultSpecs.RunId("long-outage");
+        var sweep = cluster.Grains.GetGrain<ISweepGrain>("long-outage");
+        await sweep.StartAsync(FaultSpecs.OneRun("long-outage", maxAttempts: 1));
+        await cluster.WaitForCheckpointsAsync(runId, 1);
+
+        await azurite.StopAsync();
+        var failed = Assert.Single((await cluster.WaitUntilFinishedAsync("long-outage")).Runs);
+        await azurite.StartAgainAsync();
+        await cluster.WaitForAsync("long-outage", _ => cluster.Logs.Entries.Any(e => e.EventId == (int)LogEvent.RunStateStoredLate),
+            "failed state stored after the outage");
+        await sweep.RerunFailedAsync();
+        var status = await cluster.WaitUntilFinishedAsync("long-outage");
+
+        Assert.Equal(RunState.Failed, failed.State);
+        Assert.Contains(nameof(StorageUnavailableException), failed.Error);
+        Assert.Contains("fer sweep rerun-failed long-outage", failed.Error);
+        Assert.Contains(cluster.Logs.Entries, e => e.EventId == (int)LogEvent.RunStateNotStored);
+        var run = Assert.Single(status.Runs);
+        Assert.Equal(RunState.Completed, run.State);
+        Assert.True(run.ResumedFromEpoch >= 1, $"the rerun started from checkpoint {run.ResumedFromEpoch}");
+        Assert.Equal([RunState.Failed, RunState.Completed], run.History.Select(a => a.Outcome));
+        FaultSpecs.AssertSameResult(expected.Result, run.Result!);
+    }
+
+    /// <summary>The account key must appear in no blob (state, checkpoints, results, models) and no log line.</summary>
+    private static async Task AssertNoSecretAsync(FaultCluster cluster, AzuriteProcess azurite)
+    {
+        var keys = await cluster.ListAsync("");
+        Assert.Contains(keys, k => k.EndsWith("result.json", StringComparison.Ordinal));
+        Assert.Contains(keys, k => k.Contains("checkpoint-", StringComparison.Ordinal));
+        var secret = System.Text.Encoding.ASCII.GetBytes(AzuriteProcess.DevelopmentAccountKey);
+        foreach (var key in keys)
+        {
+            var content = (await cluster.Store.GetAsync(key))!.Content;
+            Assert.True(content.AsSpan().IndexOf(secret) < 0, $"blob {key} contains the account key");
+            Assert.True(content.AsSpan().IndexOf("AccountKey"u8) < 0, $"blob {key} contains 'AccountKey'");
+        }
+        Assert.NotEmpty(cluster.Logs.Entries);
+        Assert.DoesNotContain(AzuriteProcess.DevelopmentAccountKey, cluster.Logs.AllText);
+        Assert.DoesNotContain("AccountKey=", cluster.Logs.AllText);
+        Assert.DoesNotContain(AzuriteProcess.DevelopmentAccountKey, cluster.Options.Storage.ToString());
+        Assert.Contains($"127.0.0.1:{azurite.Port}", cluster.Options.Storage.Describe());
+    }
+
+    private static StorageOptions AzureStorage(AzuriteProcess azurite, StorageRetryOptions retry) => new()
+    {
+        Kind = StorageKind.AzureBlob,
+        ConnectionString = azurite.ConnectionString,
+        Container = "fer-outage",
+        Retry = retry,
+    };
+}
