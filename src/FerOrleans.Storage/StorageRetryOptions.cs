@@ -1,8 +1,8 @@
 namespace FerOrleans.Storage;
 
 /// <summary>
-/// How often and how long a store operation is retried after a transient error (no response, timeout, 408, 429,
-/// 5xx). The Azure SDK applies it to each request; <see cref="StorageRetry"/> applies it once more around whole
+/// How often and how long a store operation is retried after a transient error (no response, timeout, 408, 429, 500,
+/// 502, 503, 504). The Azure SDK applies it to each request; <see cref="StorageRetry"/> applies it once more around whole
 /// operations whose loss would cost training time, such as checkpoint writes.
 /// </summary>
 public sealed record StorageRetryOptions

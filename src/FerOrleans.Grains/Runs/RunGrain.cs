@@ -241,7 +241,7 @@ public sealed class RunGrain(
 
     /// <summary>
     /// Stores the state. While the store is unreachable the change stays in memory, where status calls see it,
-    /// and a timer stores it once the store answers again, so a report from a slot is never lost.
+    /// and a timer stores it once the store responds again, so a report from a slot is never lost.
     /// </summary>
     private async Task WriteAsync()
     {
