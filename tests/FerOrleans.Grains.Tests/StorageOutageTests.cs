@@ -27,16 +27,22 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IDisposable
     {
         var expected = await UninterruptedRun.GetAsync();
         await using var azurite = await AzuriteProcess.StartAsync(_azuriteFolder);
-        await using var cluster = await FaultCluster.StartAsync(AzureStorage(azurite, new StorageRetryOptions()));
+        // Retries at most 2 s apart, so the run goes on soon after Azurite is back; the budget spans about 17 s per request.
+        var retry = new StorageRetryOptions { MaxRetries = 8, FirstDelay = TimeSpan.FromMilliseconds(500), MaxDelay = TimeSpan.FromSeconds(2) };
+        await using var cluster = await FaultCluster.StartAsync(AzureStorage(azurite, retry));
         await cluster.ImportTinyDatasetsAsync();
         var runId = FaultSpecs.RunId("outage");
         await cluster.Grains.GetGrain<ISweepGrain>("outage").StartAsync(FaultSpecs.OneRun("outage"));
         await cluster.WaitForCheckpointsAsync(runId, 1);
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await azurite.StopAsync();
+        var stopped = watch.Elapsed;
         await Task.Delay(ShortOutage);
         await azurite.StartAgainAsync();
+        var started = watch.Elapsed;
         var status = await cluster.WaitUntilFinishedAsync("outage");
+        output.WriteLine($"stop {stopped.TotalSeconds:F1} s, back at {started.TotalSeconds:F1} s, finished at {watch.Elapsed.TotalSeconds:F1} s");
 
         var run = Assert.Single(status.Runs);
         Assert.Equal(RunState.Completed, run.State);
@@ -55,22 +61,32 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IDisposable
     public async Task Run_StoreDownPastRetryBudget_FailsWithReasonThenRerunCompletes()
     {
         var expected = await UninterruptedRun.GetAsync();
+        var total = System.Diagnostics.Stopwatch.StartNew();
         await using var azurite = await AzuriteProcess.StartAsync(_azuriteFolder);
+        output.WriteLine($"azurite up {total.Elapsed.TotalSeconds:F1} s");
         var quick = new StorageRetryOptions { MaxRetries = 1, FirstDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(50) };
         await using var cluster = await FaultCluster.StartAsync(AzureStorage(azurite, quick));
         await cluster.ImportTinyDatasetsAsync();
         var runId = FaultSpecs.RunId("long-outage");
         var sweep = cluster.Grains.GetGrain<ISweepGrain>("long-outage");
+        output.WriteLine($"imported {total.Elapsed.TotalSeconds:F1} s");
         await sweep.StartAsync(FaultSpecs.OneRun("long-outage", maxAttempts: 1));
         await cluster.WaitForCheckpointsAsync(runId, 1);
+        output.WriteLine($"first checkpoint {total.Elapsed.TotalSeconds:F1} s");
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await azurite.StopAsync();
+        var stopped = watch.Elapsed;
         var failed = Assert.Single((await cluster.WaitUntilFinishedAsync("long-outage")).Runs);
+        var failedAt = watch.Elapsed;
         await azurite.StartAgainAsync();
         await cluster.WaitForAsync("long-outage", _ => cluster.Logs.Entries.Any(e => e.EventId == (int)LogEvent.RunStateStoredLate),
             "failed state stored after the outage");
+        var storedAt = watch.Elapsed;
         await sweep.RerunFailedAsync();
         var status = await cluster.WaitUntilFinishedAsync("long-outage");
+        output.WriteLine($"stop {stopped.TotalSeconds:F1} s, failed at {failedAt.TotalSeconds:F1} s, "
+            + $"stored at {storedAt.TotalSeconds:F1} s, finished at {watch.Elapsed.TotalSeconds:F1} s");
 
         Assert.Equal(RunState.Failed, failed.State);
         Assert.Contains(nameof(StorageUnavailableException), failed.Error);

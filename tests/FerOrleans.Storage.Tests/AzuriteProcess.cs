@@ -19,6 +19,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private const string ExecutableName = "azurite-blob";
     private const int SignalTerminate = 15;
 
+    /// <summary>What Azurite prints once its server has closed and its metadata is stored.</summary>
+    private const string ClosedMessage = "successfully closed";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
@@ -55,8 +58,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops the process with SIGTERM, on which Azurite stores its metadata before it exits, and waits for the
-    /// exit. A process that does not exit in time is killed.
+    /// Stops the process with SIGTERM, on which Azurite closes its server and stores its metadata, then kills
+    /// it: Azurite 3.37 keeps running after the close until its timers end, which takes several seconds.
     /// </summary>
     public async Task StopAsync()
     {
@@ -65,23 +68,26 @@ public sealed class AzuriteProcess : IAsyncDisposable
             return;
         }
 
-        if (!_process.HasExited && kill(_process.Id, SignalTerminate) != 0)
+        var deadline = DateTime.UtcNow + StopTimeout;
+        if (!_process.HasExited && kill(_process.Id, SignalTerminate) == 0)
         {
-            _process.Kill(entireProcessTree: true);
+            while (!_process.HasExited && !ReadOutput().Contains(ClosedMessage, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
+            }
         }
 
-        using var timeout = new CancellationTokenSource(StopTimeout);
-        try
-        {
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
+        if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
         }
+        await _process.WaitForExitAsync();
         _process.Dispose();
         _process = null;
+        lock (_output)
+        {
+            _output.Clear();
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
@@ -131,7 +137,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         string[] arguments =
         [
             "--blobHost", "127.0.0.1", "--blobPort", port.ToString(), "--location", location,
-            "--loose", "--silent", "--skipApiVersionCheck",
+            "--loose", "--silent", "--skipApiVersionCheck", "--disableTelemetry",
         ];
         foreach (string argument in arguments)
         {

@@ -24,9 +24,13 @@ public sealed class SweepStatusCommand : AsyncCommand<SweepNameSettings>
         {
             AnsiConsole.WriteLine($"  {run.Definition.RunId,-44} {Describe(run)}");
         }
-        if (status.Runs.Any(r => r.State is RunState.Interrupted or RunState.Failed))
+        if (status.Runs.Any(r => r.State is RunState.Interrupted or RunState.Cancelled))
         {
             AnsiConsole.WriteLine($"Continue unfinished runs from their checkpoints with: fer sweep resume {status.Spec.Name}");
+        }
+        if (status.Runs.Any(r => r.State is RunState.Failed))
+        {
+            AnsiConsole.WriteLine($"Start failed runs again (attempt count reset) with: fer sweep rerun-failed {status.Spec.Name}");
         }
         return 0;
     }
@@ -38,6 +42,8 @@ public sealed class SweepStatusCommand : AsyncCommand<SweepNameSettings>
         RunState.Running when run.Progress is { } p => string.Create(CultureInfo.InvariantCulture,
             $"running    {p.Phase} epoch {p.Epoch}/{p.TotalEpochs}, loss {p.Loss:0.000}"),
         RunState.Failed => $"failed     {run.Error}",
+        RunState.Retrying => $"retrying   at {run.NextRetryUtc:HH:mm:ss} after: {run.Error}",
+        RunState.Cancelled => $"cancelled  {run.CancelReason}",
         _ => run.State.ToString().ToLowerInvariant(),
     };
 }
