@@ -26,7 +26,7 @@ public sealed class RunCommandsTests : IDisposable
     }
 
     [Fact]
-    public void RunReport_FailedRun_ListsAttemptsErrorsAndCheckpoints()
+    public void RunReport_FailedRun_ListsAttempts()
     {
         var started = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
         var status = new RunStatus

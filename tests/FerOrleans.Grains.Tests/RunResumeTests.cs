@@ -8,7 +8,7 @@ namespace FerOrleans.Grains.Tests;
 public sealed class RunResumeTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Run_SiloStoppedMidRun_ResumesToIdenticalResult()
+    public async Task Run_SiloStoppedMidRun_ResumesToSameResult()
     {
         var expected = await UninterruptedRun.GetAsync();
         await using var cluster = await FaultCluster.StartAsync();
@@ -39,7 +39,7 @@ public sealed class RunResumeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Run_NewestCheckpointCorrupt_ResumesFromPreviousAndLogsIt()
+    public async Task Run_NewestCheckpointCorrupt_UsesPrevious()
     {
         var expected = await UninterruptedRun.GetAsync();
         await using var cluster = await FaultCluster.StartAsync();
@@ -70,7 +70,7 @@ public sealed class RunResumeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Sweep_Cancelled_KeepsCheckpointsAndResumesToIdenticalResult()
+    public async Task Sweep_Cancelled_ResumesToSameResult()
     {
         var expected = await UninterruptedRun.GetAsync();
         await using var cluster = await FaultCluster.StartAsync();

@@ -7,7 +7,7 @@ namespace FerOrleans.Grains.Tests;
 public sealed class RunRetryTests
 {
     [Fact]
-    public async Task Run_FailingEveryAttempt_StopsAtCapThenRerunCompletes()
+    public async Task Run_AlwaysFailing_StopsAtCapThenReruns()
     {
         var expected = await UninterruptedRun.GetAsync();
         await using var cluster = await FaultCluster.StartAsync();
@@ -45,7 +45,7 @@ public sealed class RunRetryTests
     }
 
     [Fact]
-    public async Task Sweep_TwoConcurrentStarts_CreateOneSweepAndOneAttempt()
+    public async Task Sweep_ConcurrentStarts_CreateOneSweep()
     {
         await using var cluster = await FaultCluster.StartAsync();
         await cluster.ImportTinyDatasetsAsync();

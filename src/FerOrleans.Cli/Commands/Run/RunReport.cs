@@ -14,19 +14,23 @@ public static class RunReport
         {
             $"run        {d.RunId}",
             $"sweep      {d.SweepName}",
-            Invariant($"definition {d.Approach}, train fraction {d.TrainFraction:0.###}, ratio {d.AugmentationRatio}, repetition {d.Repetition}, seed {d.Seed}"),
-            Invariant($"network    {spec.Network.Stem} stem, width {spec.Network.Width}; {spec.Training.Epochs} epochs, {spec.Training.ProbeEpochs} probe epochs"),
+            Invariant($"definition {d.Approach}, train fraction {d.TrainFraction:0.###}, ratio {d.AugmentationRatio}, ")
+                + Invariant($"repetition {d.Repetition}, seed {d.Seed}"),
+            Invariant($"network    {spec.Network.Stem} stem, width {spec.Network.Width}; ")
+                + Invariant($"{spec.Training.Epochs} epochs, {spec.Training.ProbeEpochs} probe epochs"),
             $"state      {Describe(status)}",
             $"attempts   {status.Attempts} started, {status.FailedAttempts} of {spec.MaxAttempts} allowed failures counted",
             $"silo       {status.Silo ?? "(none yet)"}",
         };
         if (status.Progress is { } p)
         {
-            lines.Add(Invariant($"progress   {p.Phase} epoch {p.Epoch}/{p.TotalEpochs}, step {p.Step}, loss {p.Loss:0.0000}, {p.Fraction:P0} of the run"));
+            lines.Add(Invariant(
+                $"progress   {p.Phase} epoch {p.Epoch}/{p.TotalEpochs}, step {p.Step}, loss {p.Loss:0.0000}, {p.Fraction:P0} of the run"));
         }
         if (status.Result is { } r)
         {
-            lines.Add(Invariant($"result     validation {r.ValidationAccuracy:P2}, test {r.TestAccuracy:P2}, best epoch {r.BestEpoch}, {r.Steps} steps, {r.DurationSeconds:0.0} s on {r.Device}"));
+            lines.Add(Invariant($"result     validation {r.ValidationAccuracy:P2}, test {r.TestAccuracy:P2}, ")
+                + Invariant($"best epoch {r.BestEpoch}, {r.Steps} steps, {r.DurationSeconds:0.0} s on {r.Device}"));
         }
 
         lines.Add("history");
@@ -47,7 +51,8 @@ public static class RunReport
     private static string Describe(RunAttempt attempt)
     {
         var ended = attempt.EndedUtc is { } end ? $"{end:u}" : "running";
-        var line = $"  #{attempt.Number} {attempt.Outcome.ToString().ToLowerInvariant(),-11} queued {attempt.QueuedUtc:u}, ended {ended}, "
+        var outcome = attempt.Outcome.ToString().ToLowerInvariant();
+        var line = $"  #{attempt.Number} {outcome,-11} queued {attempt.QueuedUtc:u}, ended {ended}, "
             + $"silo {attempt.Silo ?? "-"}, from checkpoint {attempt.ResumedFromCheckpoint}";
         return attempt.Error is null ? line : $"{line}{Environment.NewLine}      error: {attempt.Error}";
     }
