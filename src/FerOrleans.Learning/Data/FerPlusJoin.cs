@@ -2,7 +2,7 @@ namespace FerOrleans.Learning.Data;
 
 /// <summary>Joins FER+ rows to FER2013 images by row position and applies the label and drop policy.</summary>
 internal sealed class FerPlusJoin(
-    Fer2013Import images, List<FerPlusRow?> rows, string ferPlusPath, ImportOptions options, FerPlusOptions ferPlus)
+    Fer2013Import images, List<FerPlusRow> rows, string ferPlusPath, ImportOptions options, FerPlusOptions ferPlus)
 {
     private readonly Dictionary<string, int> _dropped = new(StringComparer.Ordinal);
     private readonly List<SkippedItem> _skipped = [];
@@ -20,7 +20,8 @@ internal sealed class FerPlusJoin(
         for (var i = 0; i < source.Count; i++)
         {
             var rowIndex = RowIndex(source.ImageIds[i]);
-            if (rows[rowIndex] is not { } row)
+            var row = rows[rowIndex];
+            if (row.Skipped is not null)
             {
                 continue;
             }
@@ -36,7 +37,7 @@ internal sealed class FerPlusJoin(
                 metadata.Add(Metadata(row, usage));
             }
         }
-        _skipped.AddRange(rows.OfType<FerPlusRow>().Select(r => r.Skipped).OfType<SkippedItem>());
+        _skipped.AddRange(rows.Select(r => r.Skipped).OfType<SkippedItem>());
         return Finish(source, kept, labels, metadata);
     }
 

@@ -45,14 +45,14 @@ public static class FerPlusReader
         return join.Build();
     }
 
-    /// <summary>Reads every data row of fer2013new.csv; a skipped invalid row is a null entry.</summary>
-    private static List<FerPlusRow?> ReadRows(string path, bool skipInvalid)
+    /// <summary>Reads every data row of fer2013new.csv; a skipped invalid row keeps its place, with no votes.</summary>
+    private static List<FerPlusRow> ReadRows(string path, bool skipInvalid)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var header = reader.ReadLine()
             ?? throw new DataFormatException(path, 1, $"The file is empty. Expected the header '{ExpectedHeader}'.");
         var columns = FindColumns(path, header);
-        var rows = new List<FerPlusRow?>();
+        var rows = new List<FerPlusRow>();
         var lineNumber = 1;
         while (reader.ReadLine() is { } line)
         {
@@ -67,7 +67,8 @@ public static class FerPlusReader
             }
             catch (DataFormatException e) when (skipInvalid)
             {
-                rows.Add(new FerPlusRow(lineNumber, "", "", null, new SkippedItem($"{path}, line {lineNumber}", e.Reason, e.Problem)));
+                var skipped = new SkippedItem($"{path}, line {lineNumber}", e.Reason, e.Problem);
+                rows.Add(new FerPlusRow(lineNumber, "", "", null, skipped));
             }
         }
         return rows;
