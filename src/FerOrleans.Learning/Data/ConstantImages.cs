@@ -22,6 +22,7 @@ public static class ConstantImages
     /// Returns the data set without its constant images when <paramref name="drop"/> is true (else unchanged),
     /// and the image ids of the constant images.
     /// </summary>
+    /// <exception cref="InvalidDataException">Dropping would leave no image.</exception>
     public static (FaceDataset Data, IReadOnlyList<string> ConstantIds) Apply(FaceDataset data, bool drop)
     {
         var constant = Find(data);
@@ -29,6 +30,12 @@ public static class ConstantImages
         if (!drop || constant.Count == 0)
         {
             return (data, ids);
+        }
+        if (constant.Count == data.Count)
+        {
+            throw new InvalidDataException(
+                $"All {data.Count} images of data set '{data.Name}' are constant (one pixel value each), so dropping "
+                + "constant images leaves none. Import without --drop-constant, or check the source.");
         }
         var kept = Enumerable.Range(0, data.Count).Except(constant).ToArray();
         return (data.Subset(kept), ids);

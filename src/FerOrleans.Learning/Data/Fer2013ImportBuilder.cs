@@ -84,7 +84,7 @@ internal sealed class Fer2013ImportBuilder
         var dataset = new FaceDataset(name, imageSize, pixels, _labels.ToArray(), ids, ids) { Metadata = usages };
         if (dropConstantImages && _constantImages.Count > 0)
         {
-            dataset = dataset.Subset(Enumerable.Range(0, dataset.Count).Except(_constantImages).ToArray());
+            dataset = ConstantImages.Apply(dataset, drop: true).Data;
         }
         var report = new Fer2013ImportReport(
             path, DataRows, dataset.Count, FilteredByUsage, _skipped, _constantRows, _rowsPerUsage)

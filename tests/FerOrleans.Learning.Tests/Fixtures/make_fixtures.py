@@ -31,10 +31,10 @@ def write(relative, text, newline="\n"):
 IMAGES = []
 
 
-def image(relative, size, colour):
-    """Queues a solid image of size "WxH" and colour (red, green, blue) for make_images.fsx."""
+def image(relative, size, colour, right=()):
+    """Queues an image of size "WxH" and colour (red, green, blue), with another colour on the right half."""
     width, height = size.split("x")
-    IMAGES.append("\t".join([os.path.join(ROOT, relative), width, height] + [str(c) for c in colour]))
+    IMAGES.append("\t".join([os.path.join(ROOT, relative), width, height] + [str(c) for c in colour + right]))
 
 
 def encode_images():
@@ -140,9 +140,9 @@ def huge_png(path, width, height):
 
 
 def manifest():
-    image("manifest/images/a.png", "8x8", (30, 30, 30))
-    image("manifest/images/b.jpg", "10x10", (90, 90, 90))
-    image("manifest/images/c.png", "8x8", (150, 150, 150))
+    image("manifest/images/a.png", "8x8", (30, 30, 30), (230, 230, 230))
+    image("manifest/images/b.jpg", "16x16", (90, 90, 90), (200, 200, 200))
+    image("manifest/images/c.png", "8x8", (150, 150, 150), (10, 10, 10))
     image("manifest/images/black.png", "8x8", (0, 0, 0))
     huge_png(os.path.join(ROOT, "manifest/images/huge.png"), 10000, 10000)
     write("manifest/images/broken.jpg", "this is not a JPEG file\n")
