@@ -14,7 +14,7 @@ public static class FerPlusReader
     private const int MaxFields = 32;
 
     /// <summary>
-    /// Reads both files and returns the joined data set. The usage filter applies after the join; the skip policy
+    /// Reads both files and returns the joined data set. The usage filter applies after the join. The skip policy
     /// applies to invalid rows of either file, and a skipped row of one file drops its partner in the other.
     /// </summary>
     /// <exception cref="FileNotFoundException">A file is missing.</exception>

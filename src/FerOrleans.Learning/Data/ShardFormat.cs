@@ -14,6 +14,9 @@ internal static class ShardFormat
 
     public const int HeaderBytes = 16;
 
+    /// <summary>Largest metadata column count a shard may declare; the readers of this build write at most 64.</summary>
+    private const int MaxMetadataColumns = 256;
+
     /// <summary>"FERS" in ASCII.</summary>
     public static ReadOnlySpan<byte> Magic => "FERS"u8;
 
@@ -137,9 +140,6 @@ internal static class ShardFormat
             }
         }
     }
-
-    /// <summary>Largest metadata column count a shard may declare; real data sets use a handful.</summary>
-    private const int MaxMetadataColumns = 256;
 
     /// <summary>Returns the column names followed by each column's values for images [start, start + count).</summary>
     private static byte[][] EncodeMetadata(ImageMetadata? metadata, int start, int count)

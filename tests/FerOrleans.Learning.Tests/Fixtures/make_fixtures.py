@@ -90,7 +90,7 @@ def ferplus():
         ("PublicTest", "fer0000004.png", [0, 0, 5, 0, 0, 0, 5, 0, 0, 0]), # tie surprise/fear
         ("PrivateTest", "fer0000005.png", [3, 0, 0, 0, 0, 0, 0, 5, 2, 0]),# majority contempt
         ("Training", "fer0000006.png", [0, 0, 0, 0, 0, 0, 0, 0, 3, 7]),   # majority NF
-        ("Training", "fer0000007.png", [6, 4, 0, 0, 0, 0, 0, 0, 0, 0]),   # neutral (FER2013 says happy)
+        ("Training", "fer0000007.png", [6, 4, 0, 0, 0, 0, 0, 0, 0, 0]),   # neutral (FER2013 row 7 has happy)
     ]
     header = "Usage,Image name,neutral,happiness,surprise,sadness,anger,disgust,fear,contempt,unknown,NF"
     rows = [header] + [f"{u},{n}," + ",".join(map(str, v)) for u, n, v in votes]
