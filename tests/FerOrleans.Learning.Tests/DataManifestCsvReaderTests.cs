@@ -86,6 +86,16 @@ public sealed class DataManifestCsvReaderTests
     }
 
     [Fact]
+    public void ManifestCsvReader_Import_UsageFilterWithoutColumn_Rejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            ManifestCsvReader.Import(Invalid, Tiny with { Usages = ["train"] }));
+
+        Assert.Contains("(train)", error.Message);
+        Assert.Contains(Invalid, error.Message);
+    }
+
+    [Fact]
     public void ManifestCsvReader_Import_MissingLabelColumn_ThrowsOnLine1()
     {
         using var folder = new DataTempFolder();

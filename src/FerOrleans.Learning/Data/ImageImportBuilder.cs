@@ -15,7 +15,7 @@ internal sealed class ImageImportBuilder(
     private readonly List<ImageSource> _sources = [];
     private readonly List<SkippedItem> _skipped = [];
     private readonly Dictionary<string, int> _dropped = new(StringComparer.Ordinal);
-    private readonly int _usageColumn = IndexOf(metadataColumns, ImageMetadataColumns.Usage);
+    private readonly int _usageColumn = UsageColumn(format, source, options, metadataColumns);
     private int _filteredByUsage;
 
     /// <summary>Rows or files read so far; readers count every item, including skipped ones.</summary>
@@ -145,14 +145,23 @@ internal sealed class ImageImportBuilder(
         return decoded;
     }
 
-    private static int IndexOf(IReadOnlyList<string> columns, string column)
+    /// <summary>Returns the usage column, or -1; a usage filter on a source without usage is rejected.</summary>
+    /// <exception cref="ArgumentException">A usage filter was given and the source has no usage.</exception>
+    private static int UsageColumn(
+        string format, string source, ImportOptions options, IReadOnlyList<string> columns)
     {
         for (var i = 0; i < columns.Count; i++)
         {
-            if (columns[i] == column)
+            if (columns[i] == ImageMetadataColumns.Usage)
             {
                 return i;
             }
+        }
+        if (options.Usages is not null)
+        {
+            throw new ArgumentException(
+                $"A usage filter ({string.Join(", ", options.Usages)}) was given but {format} '{source}' has no "
+                + "usage: only split folders (train, test) and a manifest's usage column give one. Remove the filter.");
         }
         return -1;
     }
