@@ -44,6 +44,16 @@ public sealed class DataFerPlusReaderTests
     }
 
     [Fact]
+    public void ImportReport_ToLines_FerPlus_CountsRowsAndDrops()
+    {
+        var lines = FerPlusReader.Import(Fer2013, FerPlus, new ImportOptions(), new FerPlusOptions()).Report.ToLines();
+
+        Assert.StartsWith("Read 8 rows of fer2013 csv with FER+ labels", lines[0]);
+        Assert.Contains("  dropped, tie: 1", lines);
+        Assert.Contains("  per class: angry 1, happy 1, neutral 1", lines);
+    }
+
+    [Fact]
     public void FerPlusReader_Import_ContemptRevote_KeepsNeutralRow()
     {
         var import = FerPlusReader.Import(

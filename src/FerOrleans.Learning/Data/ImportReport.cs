@@ -77,7 +77,7 @@ public sealed record ImportReport
         return lines;
     }
 
-    private bool IsCsv => Format.EndsWith("csv", StringComparison.Ordinal);
+    private bool IsCsv => Format.Contains("csv", StringComparison.Ordinal);
 
     private void AddConstantImages(List<string> lines, int shown)
     {
