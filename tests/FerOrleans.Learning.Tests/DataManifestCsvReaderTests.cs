@@ -81,7 +81,8 @@ public sealed class DataManifestCsvReaderTests
         Assert.Equal(1, reasons[SkipReasons.OverPixelLimit]);
         Assert.Equal(1, reasons[SkipReasons.Undecodable]);
         Assert.Equal(1, reasons[SkipReasons.MalformedRow]);
-        Assert.Contains(import.Report.Skipped, s => s.Location == $"{Invalid}, line 4" && s.Reason == SkipReasons.MissingFile);
+        Assert.Contains(
+            import.Report.Skipped, s => s.Location == $"{Invalid}, line 4" && s.Reason == SkipReasons.MissingFile);
         Assert.Contains(import.Report.Skipped, s => s.Location == $"{Invalid}, line 8" && s.Problem.Contains("line 2"));
     }
 

@@ -24,7 +24,8 @@ public static class CropOption
         var suffix = value.IndexOf(SizeSuffix, StringComparison.Ordinal);
         if (suffix >= 0)
         {
-            if (!int.TryParse(value[(suffix + SizeSuffix.Length)..], NumberStyles.None, CultureInfo.InvariantCulture, out size))
+            var sizeText = value[(suffix + SizeSuffix.Length)..];
+            if (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out size))
             {
                 throw new ArgumentException($"--crop '{text}' has an invalid size; give ;size=N with N in pixels.");
             }

@@ -112,7 +112,8 @@ public static class CafeDatasetReader
         var missing = children.Where(c => !table.Contains(c)).Order(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
-            var shown = string.Join(", ", missing.Take(MissingChildrenShown)) + (missing.Count > MissingChildrenShown ? ", ..." : "");
+            var shown = string.Join(", ", missing.Take(MissingChildrenShown))
+                + (missing.Count > MissingChildrenShown ? ", ..." : "");
             throw new InvalidDataException(
                 $"CAFE metadata file '{path}' has no row for {missing.Count} child(ren) whose photos are in the folder: "
                 + $"{shown}. Add a row per child id (SEX-ETHNICITY-NN, with its 'b'), or leave the file out.");

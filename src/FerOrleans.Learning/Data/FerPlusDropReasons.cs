@@ -12,7 +12,9 @@ public static class FerPlusDropReasons
     /// <summary>The most votes went to "NF" (not a face).</summary>
     public const string MajorityNotAFace = "majority NF";
 
-    /// <summary>The most votes went to contempt and the contempt policy is <see cref="FerPlusContemptPolicy.Drop"/>.</summary>
+    /// <summary>
+    /// The most votes went to contempt and the contempt policy is <see cref="FerPlusContemptPolicy.Drop"/>.
+    /// </summary>
     public const string MajorityContempt = "majority contempt";
 
     /// <summary>Two or more columns share the most votes.</summary>

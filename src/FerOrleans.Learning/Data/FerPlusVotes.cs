@@ -65,7 +65,8 @@ internal sealed class FerPlusVotes(int[] counts)
             shares[(int)Emotions[i]] = counts[i];
             total += counts[i];
         }
-        return string.Join(' ', shares.Select(v => (total == 0 ? 0 : v / total).ToString("0.####", CultureInfo.InvariantCulture)));
+        var text = shares.Select(v => (total == 0 ? 0 : v / total).ToString("0.####", CultureInfo.InvariantCulture));
+        return string.Join(' ', text);
     }
 
     /// <summary>Parses the ten vote fields.</summary>

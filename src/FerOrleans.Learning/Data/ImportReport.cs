@@ -46,7 +46,7 @@ public sealed record ImportReport
         Skipped.GroupBy(s => s.Reason).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count());
 
-    /// <summary>Formats the report as console lines, listing the first <paramref name="shown"/> items of each list.</summary>
+    /// <summary>Formats the report as console lines, listing the first <paramref name="shown"/> items of a list.</summary>
     public IReadOnlyList<string> ToLines(int shown = 5)
     {
         var lines = new List<string>

@@ -5,7 +5,9 @@ namespace FerOrleans.Learning.Data;
 /// <param name="Label">The label column.</param>
 /// <param name="Subject">The subject column, or -1.</param>
 /// <param name="Metadata">Positions of the other columns.</param>
-/// <param name="MetadataNames">Names of the other columns; "usage" in any case becomes <see cref="ImageMetadataColumns.Usage"/>.</param>
+/// <param name="MetadataNames">
+/// Names of the other columns; "usage" in any case becomes <see cref="ImageMetadataColumns.Usage"/>.
+/// </param>
 /// <param name="FieldCount">Number of header fields.</param>
 internal sealed record ManifestColumns(
     int Path, int Label, int Subject, int[] Metadata, string[] MetadataNames, int FieldCount)
@@ -48,11 +50,12 @@ internal sealed record ManifestColumns(
 
         var subject = IndexOf(names, "subject");
         var metadata = Enumerable.Range(0, count).Where(i => i != path && i != label && i != subject).ToArray();
-        var metadataNames = metadata
-            .Select(i => names[i].Equals("usage", StringComparison.OrdinalIgnoreCase) ? ImageMetadataColumns.Usage : names[i])
-            .ToArray();
+        var metadataNames = metadata.Select(i => MetadataName(names[i])).ToArray();
         return new ManifestColumns(path, label, subject, metadata, metadataNames, count);
     }
+
+    private static string MetadataName(string name) =>
+        name.Equals("usage", StringComparison.OrdinalIgnoreCase) ? ImageMetadataColumns.Usage : name;
 
     private static int IndexOf(string[] names, string name) =>
         Array.FindIndex(names, n => n.Equals(name, StringComparison.OrdinalIgnoreCase));

@@ -16,13 +16,16 @@ public static class ManifestCsvReader
     /// Reads and pre-processes every listed image in file order. Image ids are the paths as written in the CSV,
     /// with '/' separators. Blank lines are ignored; line numbers count every line, the header being line 1.
     /// </summary>
-    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="FileNotFoundException">
+    /// No file at <paramref name="path"/>, or a listed image is missing while invalid input is not skipped.
+    /// </exception>
     /// <exception cref="DataFormatException">
     /// The header lacks path or label, or a row is malformed, has an unknown label or repeats a path, while invalid
     /// input is not skipped.
     /// </exception>
-    /// <exception cref="FileNotFoundException">A listed image is missing while invalid input is not skipped.</exception>
-    /// <exception cref="ImageFileException">A listed image cannot be decoded while invalid input is not skipped.</exception>
+    /// <exception cref="ImageFileException">
+    /// A listed image cannot be decoded while invalid input is not skipped.
+    /// </exception>
     public static DatasetImport Import(string path, ImportOptions options)
     {
         options.EffectivePreprocess.Validate();
@@ -33,7 +36,8 @@ public static class ManifestCsvReader
 
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var header = reader.ReadLine()
-            ?? throw new DataFormatException(path, 1, "The file is empty. Expected a header such as 'path,label,subject'.");
+            ?? throw new DataFormatException(
+                path, 1, "The file is empty. Expected a header such as 'path,label,subject'.");
         var columns = ManifestColumns.Find(path, header);
         var builder = new ImageImportBuilder("manifest csv", path, options, columns.MetadataNames);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;

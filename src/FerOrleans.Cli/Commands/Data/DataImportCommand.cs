@@ -24,9 +24,9 @@ public sealed class DataImportCommand : AsyncCommand<DataImportSettings>
         await using var session = await ClusterSession.OpenAsync(settings, trains: false, cancellationToken);
         var descriptor = await DatasetImporter.ImportAsync(
             session.Grains, import.Dataset, source, DataImportSource.Preprocessing(settings));
+        var contents = $"{descriptor.Count} images of {descriptor.SubjectCount} subjects";
         var shards = $"{descriptor.ShardCount} shards, SHA-256 {descriptor.Sha256[..16]}...";
-        AnsiConsole.MarkupLineInterpolated(
-            $"Imported [bold]{descriptor.Name}[/]: {descriptor.Count} images of {descriptor.SubjectCount} subjects in {shards}");
+        AnsiConsole.MarkupLineInterpolated($"Imported [bold]{descriptor.Name}[/]: {contents} in {shards}");
         return 0;
     }
 }

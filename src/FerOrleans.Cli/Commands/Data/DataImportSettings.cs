@@ -89,11 +89,13 @@ public sealed class DataImportSettings : StoreSettings
         }
         if (FormCount != 1)
         {
-            return ValidationResult.Error("Give exactly one of --folder DIR, --fer2013 CSV, --cafe DIR or --manifest CSV.");
+            return ValidationResult.Error(
+                "Give exactly one of --folder DIR, --fer2013 CSV, --cafe DIR or --manifest CSV.");
         }
         if (FerPlus is not null && Fer2013 is null)
         {
-            return ValidationResult.Error("--ferplus needs --fer2013: FER+ has labels only, the images are in fer2013.csv.");
+            return ValidationResult.Error(
+                "--ferplus needs --fer2013: FER+ has labels only, the images are in fer2013.csv.");
         }
         if (CafeMetadata is not null && Cafe is null)
         {
