@@ -35,7 +35,7 @@ public sealed class DataDatasetPackerTests
         Assert.Equal(5, manifest.CountsPerLabel["happy"]);
         Assert.Equal(5, manifest.CountsPerLabel["sad"]);
         Assert.Equal("unit test", manifest.Source);
-        Assert.Equal(1, manifest.FormatVersion);
+        Assert.Equal(2, manifest.FormatVersion);
         Assert.Equal(64, manifest.Sha256.Length);
         Assert.Equal("FERS"u8.ToArray(), packed.Shards[0][..4]);
     }

@@ -15,7 +15,6 @@ public sealed class DataEmotionNamesTests
     [InlineData("sadness", Emotion.Sad)]
     [InlineData("surprised", Emotion.Surprise)]
     [InlineData(" neutral ", Emotion.Neutral)]
-    [InlineData("calm", Emotion.Neutral)]
     public void EmotionNames_Parse_Alias_ReturnsEmotion(string name, Emotion expected)
     {
         Assert.Equal(expected, EmotionNames.Parse(name, "test"));

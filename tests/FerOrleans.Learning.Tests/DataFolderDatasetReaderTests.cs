@@ -134,7 +134,7 @@ public sealed class DataFolderDatasetReaderTests
         WriteFace(folder, "happy/a.png");
         var broken = folder.WriteText("happy/b.jpg", "not a jpeg");
 
-        var error = Assert.Throws<InvalidDataException>(() => Read(folder));
+        var error = Assert.Throws<ImageFileException>(() => Read(folder));
 
         Assert.Contains(broken, error.Message);
     }

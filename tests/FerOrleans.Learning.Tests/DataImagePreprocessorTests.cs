@@ -70,7 +70,7 @@ public sealed class DataImagePreprocessorTests
         using var folder = new DataTempFolder();
         var path = folder.WritePng("large.png", 1200, 1000, (x, y) => new SKColor((byte)x, (byte)y, 0));
 
-        var error = Assert.Throws<InvalidDataException>(() =>
+        var error = Assert.Throws<ImageFileException>(() =>
             ImagePreprocessor.Load(path, PreprocessOptions.Default with { MaxPixels = 1_000_000 }));
 
         Assert.Contains(path, error.Message);
@@ -88,7 +88,7 @@ public sealed class DataImagePreprocessorTests
         // from the header, before decoding, reports the size; decoding would fail on the data instead.
         File.WriteAllBytes(path, PngWithHeaderSize(File.ReadAllBytes(small), 20000, 20000));
 
-        var error = Assert.Throws<InvalidDataException>(() => ImagePreprocessor.Load(path, PreprocessOptions.Default));
+        var error = Assert.Throws<ImageFileException>(() => ImagePreprocessor.Load(path, PreprocessOptions.Default));
 
         Assert.Contains("20000x20000", error.Message);
         Assert.Contains("MaxPixels", error.Message);
@@ -100,7 +100,7 @@ public sealed class DataImagePreprocessorTests
         using var folder = new DataTempFolder();
         var path = folder.WriteText("broken.jpg", "this is not a JPEG");
 
-        var error = Assert.Throws<InvalidDataException>(() => ImagePreprocessor.Load(path, PreprocessOptions.Default));
+        var error = Assert.Throws<ImageFileException>(() => ImagePreprocessor.Load(path, PreprocessOptions.Default));
 
         Assert.Contains(path, error.Message);
     }
@@ -114,7 +114,7 @@ public sealed class DataImagePreprocessorTests
         var path = Path.Combine(folder.Path, "truncated.png");
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
 
-        var error = Assert.Throws<InvalidDataException>(() => ImagePreprocessor.Load(path, PreprocessOptions.Default));
+        var error = Assert.Throws<ImageFileException>(() => ImagePreprocessor.Load(path, PreprocessOptions.Default));
 
         Assert.Contains(path, error.Message);
     }

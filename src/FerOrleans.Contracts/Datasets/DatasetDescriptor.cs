@@ -23,4 +23,13 @@ public sealed record DatasetDescriptor
 
     /// <summary>The packed data set's manifest as JSON, with per-shard checksums.</summary>
     [Id(7)] public required string ManifestJson { get; init; }
+
+    /// <summary>The label table: entry k is the emotion name of label id k (FER2013 ids).</summary>
+    [Id(20)] public IReadOnlyList<string> LabelTable { get; init; } = [];
+
+    /// <summary>Distinct subject ids; subject-disjoint splits keep each subject's images on one side.</summary>
+    [Id(21)] public int SubjectCount { get; init; }
+
+    /// <summary>Per-image metadata columns stored with the images (usage, CAFE variant, FER+ votes, ...).</summary>
+    [Id(22)] public IReadOnlyList<string> MetadataColumns { get; init; } = [];
 }

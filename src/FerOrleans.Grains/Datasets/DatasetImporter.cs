@@ -24,6 +24,9 @@ public static class DatasetImporter
             IsSynthetic = data.IsSynthetic,
             Preprocessing = preprocessing,
             ManifestJson = manifest.ToJson(),
+            LabelTable = manifest.LabelTable ?? [],
+            SubjectCount = manifest.SubjectCount,
+            MetadataColumns = manifest.MetadataColumns ?? [],
         };
 
         var dataset = grains.GetGrain<IDatasetGrain>(data.Name);

@@ -14,6 +14,13 @@ namespace FerOrleans.Learning.Data;
 /// <param name="Sha256">SHA-256 of all shard bytes concatenated in index order, lower-case hex.</param>
 /// <param name="Shards">The shards in index order.</param>
 /// <param name="FormatVersion">Version of the shard layout; see <see cref="DatasetPacker"/>.</param>
+/// <param name="LabelTable">
+/// The label table: entry k is the canonical name of label id k (FER2013 ids, "angry" ... "neutral").
+/// Null in manifests written before it was recorded.
+/// </param>
+/// <param name="SubjectCount">Distinct subject ids over all images; 0 in manifests written before it was recorded.</param>
+/// <param name="Subjects">Per-subject metadata (age, sex, ...) when the source provided it, else null.</param>
+/// <param name="MetadataColumns">Per-image metadata columns stored in the shards; empty when there are none.</param>
 public sealed record DatasetManifest(
     string Name,
     int ImageSize,
@@ -24,7 +31,11 @@ public sealed record DatasetManifest(
     DateTime CreatedUtc,
     string Sha256,
     List<ShardInfo> Shards,
-    int FormatVersion)
+    int FormatVersion,
+    List<string>? LabelTable = null,
+    int SubjectCount = 0,
+    SubjectRecords? Subjects = null,
+    List<string>? MetadataColumns = null)
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

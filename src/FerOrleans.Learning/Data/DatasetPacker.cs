@@ -6,20 +6,23 @@ namespace FerOrleans.Learning.Data;
 /// Packs a <see cref="FaceDataset"/> into checksummed binary shards plus a JSON manifest, and back.
 /// </summary>
 /// <remarks>
-/// Shard layout, version 1, all integers little-endian int32:
+/// Shard layout, version 2, all integers little-endian int32 (version 1 lacks the last item and is still read):
 /// <list type="number">
 /// <item>magic: the 4 ASCII bytes "FERS";</item>
-/// <item>layout version (1);</item>
+/// <item>layout version (2);</item>
 /// <item>image count N;</item>
 /// <item>image side length S;</item>
 /// <item>pixels: N x S x S bytes, image after image, row-major, 0 = black;</item>
 /// <item>labels: N bytes, the emotion ids 0-6;</item>
 /// <item>subject ids: N times (byte length, UTF-8 bytes);</item>
-/// <item>image ids: N times (byte length, UTF-8 bytes).</item>
+/// <item>image ids: N times (byte length, UTF-8 bytes);</item>
+/// <item>version 2 only: metadata column count C, C column names, then for each column N values,
+/// each as (byte length, UTF-8 bytes).</item>
 /// </list>
 /// Images keep their order: shard k contains images [k x imagesPerShard, (k + 1) x imagesPerShard).
 /// The manifest stores the SHA-256 of each shard and of all shards concatenated in index order.
-/// An empty data set packs to no shards. Subject metadata (<see cref="FaceDataset.Subjects"/>) is not packed.
+/// An empty data set packs to no shards. The manifest records the label table, the subject count and the
+/// subject metadata (<see cref="FaceDataset.Subjects"/>); the shards carry the per-image metadata.
 /// </remarks>
 public static class DatasetPacker
 {
@@ -57,7 +60,11 @@ public static class DatasetPacker
             DateTime.UtcNow,
             Hex(total.GetHashAndReset()),
             infos,
-            ShardFormat.Version);
+            ShardFormat.Version,
+            Enum.GetValues<Emotion>().Select(EmotionNames.Name).ToList(),
+            data.SubjectIds.Distinct(StringComparer.Ordinal).Count(),
+            data.Subjects is null ? null : SubjectRecords.From(data.Subjects),
+            data.Metadata?.Columns.ToList() ?? []);
         return new PackedDataset(manifest, shards);
     }
 
@@ -99,7 +106,11 @@ public static class DatasetPacker
             context.Labels,
             context.SubjectIds,
             context.ImageIds,
-            manifest.IsSynthetic);
+            manifest.IsSynthetic)
+        {
+            Subjects = manifest.Subjects?.ToTable(),
+            Metadata = context.Metadata(),
+        };
         CheckCounts(manifest, data);
         return data;
     }
@@ -107,12 +118,14 @@ public static class DatasetPacker
     private static void CheckManifest(DatasetManifest manifest, int shardCount)
     {
         var name = manifest.Name;
-        if (manifest.FormatVersion != ShardFormat.Version)
+        if (manifest.FormatVersion < ShardFormat.FirstReadableVersion || manifest.FormatVersion > ShardFormat.Version)
         {
             throw new InvalidDataException(
-                $"Data set '{name}' uses shard layout version {manifest.FormatVersion}; this build reads version "
-                + $"{ShardFormat.Version}. Re-create it with this build's DatasetPacker.Pack.");
+                $"Data set '{name}' uses shard layout version {manifest.FormatVersion}; this build reads versions "
+                + $"{ShardFormat.FirstReadableVersion}-{ShardFormat.Version}. "
+                + "Re-create it with this build's DatasetPacker.Pack.");
         }
+        CheckLabelTable(manifest);
         if (shardCount != manifest.Shards.Count)
         {
             throw new InvalidDataException(
@@ -134,6 +147,23 @@ public static class DatasetPacker
                     $"Data set '{name}': manifest entry {i} describes shard {manifest.Shards[i].Index} with "
                     + $"{manifest.Shards[i].Count} images. List the shards in index order 0, 1, ...");
             }
+        }
+    }
+
+    /// <summary>Rejects a manifest whose label table numbers the emotions differently from this build.</summary>
+    private static void CheckLabelTable(DatasetManifest manifest)
+    {
+        if (manifest.LabelTable is null)
+        {
+            return;
+        }
+        var expected = Enum.GetValues<Emotion>().Select(EmotionNames.Name).ToArray();
+        if (!manifest.LabelTable.SequenceEqual(expected, StringComparer.Ordinal))
+        {
+            throw new InvalidDataException(
+                $"Data set '{manifest.Name}' has the label table [{string.Join(", ", manifest.LabelTable)}]; "
+                + $"this build uses the FER2013 ids [{string.Join(", ", expected)}]. "
+                + "Re-import the data set with this build.");
         }
     }
 

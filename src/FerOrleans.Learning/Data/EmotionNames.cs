@@ -2,7 +2,8 @@ namespace FerOrleans.Learning.Data;
 
 /// <summary>
 /// Emotion names and their common aliases (folder names of image data sets, CAFE file-name words,
-/// FER+ column names), mapped to <see cref="Emotion"/> without regard to case.
+/// FER+ column names), mapped to <see cref="Emotion"/> without regard to case. "calm" (a separate class in
+/// RAVDESS) and "contempt" (FER+) are not aliases: neither is one of the seven FER2013 classes.
 /// </summary>
 public static class EmotionNames
 {
@@ -23,7 +24,6 @@ public static class EmotionNames
         ["surprise"] = Emotion.Surprise,
         ["surprised"] = Emotion.Surprise,
         ["neutral"] = Emotion.Neutral,
-        ["calm"] = Emotion.Neutral,
     };
 
     /// <summary>All accepted names, canonical names first, in label id order.</summary>
@@ -55,6 +55,31 @@ public static class EmotionNames
         emotion = default;
         return name is not null && Aliases.TryGetValue(name.Trim(), out emotion);
     }
+
+    /// <summary>
+    /// Parses a label given as a FER2013 id 0-6 or as an emotion name or alias.
+    /// <paramref name="context"/> names where the value came from for the error message.
+    /// </summary>
+    /// <exception cref="FormatException">The value is neither an id 0-6 nor a name in the table.</exception>
+    public static Emotion ParseIdOrName(string value, string context)
+    {
+        var text = value.Trim();
+        if (text.Length == 1 && text[0] is >= '0' and <= '6')
+        {
+            return (Emotion)(text[0] - '0');
+        }
+        if (TryParse(text, out var emotion))
+        {
+            return emotion;
+        }
+        throw new FormatException(
+            $"Unknown label '{value}' in {context}. Give a FER2013 id 0-6 ({LabelTableText}) "
+            + $"or one of: {string.Join(", ", AllowedNames)}.");
+    }
+
+    /// <summary>The FER2013 label table as text: "0 angry, 1 disgust, ..., 6 neutral".</summary>
+    public static string LabelTableText { get; } =
+        string.Join(", ", Enum.GetValues<Emotion>().Select(e => $"{(int)e} {Name(e)}"));
 
     /// <summary>Returns the canonical lower-case name, for example "happy" for <see cref="Emotion.Happy"/>.</summary>
     public static string Name(Emotion emotion) => emotion switch

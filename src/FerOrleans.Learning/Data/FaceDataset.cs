@@ -6,6 +6,8 @@ namespace FerOrleans.Learning.Data;
 /// </summary>
 public sealed class FaceDataset
 {
+    private readonly ImageMetadata? _metadata;
+
     public FaceDataset(
         string name,
         int imageSize,
@@ -59,6 +61,22 @@ public sealed class FaceDataset
     /// <summary>Per-subject metadata (age, sex, ...) when the source provided it, else null.</summary>
     public SubjectTable? Subjects { get; init; }
 
+    /// <summary>Per-image metadata columns (usage, CAFE variant, FER+ votes, ...), or null when there are none.</summary>
+    /// <exception cref="ArgumentException">The metadata describes a different number of images.</exception>
+    public ImageMetadata? Metadata
+    {
+        get => _metadata;
+        init
+        {
+            if (value is not null && value.Columns.Count > 0 && value.Count != Count)
+            {
+                throw new ArgumentException(
+                    $"Data set '{Name}' has {Count} images but its metadata describes {value.Count}.");
+            }
+            _metadata = value is { Columns.Count: 0 } ? null : value;
+        }
+    }
+
     public int Count => Labels.Length;
 
     public int PixelsPerImage => ImageSize * ImageSize;
@@ -90,6 +108,7 @@ public sealed class FaceDataset
             IsSynthetic)
         {
             Subjects = Subjects,
+            Metadata = Metadata?.Subset(indices),
         };
     }
 }

@@ -6,7 +6,9 @@ namespace FerOrleans.Learning.Data;
 /// Reads FER2013 in its CSV forms: <c>fer2013.csv</c> (<c>emotion,pixels,Usage</c>) and
 /// <c>icml_face_data.csv</c> (<c>emotion, Usage, pixels</c>). Columns are found by trimmed name; fields may be
 /// quoted; CRLF and LF line ends, blank lines and white space around values are accepted.
-/// Image ids are <c>row-&lt;n&gt;</c> with n the 0-based index of the data row (blank lines not counted).
+/// Kaggle's <c>train.csv</c> (<c>emotion,pixels</c>, no Usage) reads the same way. Image ids are
+/// <c>row-&lt;n&gt;</c> with n the 0-based index of the data row (blank lines not counted); each image is its own
+/// subject. With a Usage column, each image keeps its trimmed usage as <see cref="ImageMetadataColumns.Usage"/>.
 /// </summary>
 public static class Fer2013CsvReader
 {
@@ -58,7 +60,20 @@ public static class Fer2013CsvReader
         }
 
         var name = options.Name ?? Path.GetFileNameWithoutExtension(path);
-        return builder.Build(path, name, options.ImageSize);
+        return builder.Build(path, name, options.ImageSize, options.DropConstantImages);
+    }
+
+    /// <summary>
+    /// Reads the file with the options shared by every import form, returning the report in its shared form.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="DataFormatException">The header lacks a column, or a row is invalid and not skipped.</exception>
+    /// <exception cref="InvalidDataException">A usage filter was given and no row matched it.</exception>
+    public static DatasetImport Import(string path, ImportOptions options)
+    {
+        var read = Read(path, new Fer2013ReadOptions(
+            options.Usages, options.SkipInvalid, options.Name, DropConstantImages: options.DropConstantImages));
+        return new DatasetImport(read.Dataset, read.Report.ToImportReport(read.Dataset));
     }
 
     private static void ReadRows(
@@ -84,7 +99,7 @@ public static class Fer2013CsvReader
             }
             catch (DataFormatException e) when (options.SkipInvalidRows)
             {
-                builder.Skip(new Fer2013SkippedRow(lineNumber, rowIndex, e.Problem));
+                builder.Skip(new Fer2013SkippedRow(lineNumber, rowIndex, e.Problem, e.Reason));
             }
         }
     }
@@ -110,11 +125,12 @@ public static class Fer2013CsvReader
                 $"The row has {count} fields but the header has {columns.FieldCount}. Make the row match the header.");
         }
 
+        string? usage = null;
         if (columns.HasUsage)
         {
-            var usage = line.AsSpan()[fields[columns.Usage]].Trim();
-            builder.CountUsage(usage);
-            if (!IsRequested(usage, options.Usages))
+            var usageText = line.AsSpan()[fields[columns.Usage]].Trim();
+            usage = builder.CountUsage(usageText);
+            if (!IsRequested(usageText, options.Usages))
             {
                 builder.FilteredByUsage++;
                 return;
@@ -123,7 +139,7 @@ public static class Fer2013CsvReader
 
         var label = Fer2013RowParser.ParseLabel(line.AsSpan()[fields[columns.Emotion]], path, lineNumber);
         Fer2013RowParser.ParsePixels(line.AsSpan()[fields[columns.Pixels]], builder.NextImage(), path, lineNumber);
-        builder.Add(label, rowIndex);
+        builder.Add(label, rowIndex, usage);
     }
 
     private static bool IsRequested(ReadOnlySpan<char> usage, IReadOnlyCollection<string>? requested)

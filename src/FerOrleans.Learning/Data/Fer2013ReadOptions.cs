@@ -11,11 +11,15 @@ namespace FerOrleans.Learning.Data;
 /// </param>
 /// <param name="Name">Data set name; defaults to the file name without extension.</param>
 /// <param name="ImageSize">Side length of the images; each row must have ImageSize x ImageSize values.</param>
+/// <param name="DropConstantImages">
+/// When true, images whose pixels all have one value are left out of the data set; either way the report lists them.
+/// </param>
 public sealed record Fer2013ReadOptions(
     IReadOnlyCollection<string>? Usages = null,
     bool SkipInvalidRows = false,
     string? Name = null,
-    int ImageSize = Fer2013ReadOptions.Fer2013ImageSize)
+    int ImageSize = Fer2013ReadOptions.Fer2013ImageSize,
+    bool DropConstantImages = false)
 {
     /// <summary>FER2013 images are 48x48, so a row has 2304 pixel values.</summary>
     public const int Fer2013ImageSize = 48;

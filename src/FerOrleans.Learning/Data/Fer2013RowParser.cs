@@ -15,7 +15,8 @@ internal static class Fer2013RowParser
         {
             throw new DataFormatException(path, lineNumber,
                 $"Emotion label '{Fer2013Columns.Shorten(text)}' is not a FER2013 label id 0-6 "
-                + "(0 angry, 1 disgust, 2 fear, 3 happy, 4 sad, 5 surprise, 6 neutral). Fix or remove the row.");
+                + "(0 angry, 1 disgust, 2 fear, 3 happy, 4 sad, 5 surprise, 6 neutral). Fix or remove the row.",
+                SkipReasons.InvalidLabel);
         }
         return (Emotion)id;
     }
@@ -64,13 +65,15 @@ internal static class Fer2013RowParser
             {
                 throw new DataFormatException(path, lineNumber,
                     $"Pixel value {count + 1} is '{Fer2013Columns.Shorten(token)}', not a number. "
-                    + "Pixels must be space-separated integers 0-255; fix or remove the row.");
+                    + "Pixels must be space-separated integers 0-255; fix or remove the row.",
+                    SkipReasons.PixelValue);
             }
             if (value > byte.MaxValue)
             {
                 throw new DataFormatException(path, lineNumber,
                     $"Pixel value {count + 1} is {Fer2013Columns.Shorten(token)}, outside 0-255. "
-                    + "Fix or remove the row.");
+                    + "Fix or remove the row.",
+                    SkipReasons.PixelValue);
             }
             if (count < destination.Length)
             {
@@ -84,7 +87,8 @@ internal static class Fer2013RowParser
             var side = (int)Math.Round(Math.Sqrt(destination.Length));
             throw new DataFormatException(path, lineNumber,
                 $"The row has {count} pixel values; {side}x{side} images need {destination.Length}. "
-                + "Fix or remove the row, or set SkipInvalidRows to skip such rows.");
+                + "Fix or remove the row, or skip such rows (--skip-invalid).",
+                SkipReasons.PixelCount);
         }
     }
 

@@ -1,73 +1,128 @@
-using System.Runtime.ExceptionServices;
-
 namespace FerOrleans.Learning.Data;
 
 /// <summary>
-/// Reads an image data set stored one folder per class, <c>&lt;folder&gt;/&lt;emotion&gt;/&lt;file&gt;</c>,
-/// where the folder name is an emotion name or alias of <see cref="EmotionNames"/>.
-/// The file stem is the subject id, so photos of one person in different classes share a stem.
+/// Reads an image data set stored one folder per class, in one of two layouts:
+/// <list type="bullet">
+/// <item>class folders, <c>&lt;folder&gt;/&lt;emotion&gt;/&lt;file&gt;</c>: the file stem is the subject id, so
+/// photos of one person in different classes share a stem; an optional <c>subjects.csv</c> gives subject metadata;</item>
+/// <item>split folders, <c>&lt;folder&gt;/train/&lt;emotion&gt;/&lt;file&gt;</c> and <c>test/...</c> (the Kaggle
+/// FER2013 image layout): the split folder name is kept as the image's usage, and each image is its own subject,
+/// because those file names (im0.png, ...) repeat across classes and do not name people.</item>
+/// </list>
+/// Class folder names are emotion names or aliases of <see cref="EmotionNames"/>; alphabetical folder order does
+/// not give the label ids.
 /// </summary>
 public static class FolderDatasetReader
 {
     /// <summary>Optional top-level file with one row per subject; its first column is the subject id.</summary>
     public const string SubjectsFileName = "subjects.csv";
 
+    /// <summary>Top-level folder names of the split layout, compared ignoring case.</summary>
+    public static IReadOnlyList<string> SplitFolderNames { get; } = ["train", "test", "val", "validation"];
+
     /// <summary>Image file extensions that are read; other files are ignored.</summary>
     public static IReadOnlyList<string> ImageExtensions { get; } = [".jpg", ".jpeg", ".png"];
-
-    // Decoding is CPU-bound; two threads keep the import from taking over a shared machine.
-    private const int DecodeThreads = 2;
 
     private const int MissingSubjectsShown = 10;
 
     /// <summary>
-    /// Reads and pre-processes every image under <paramref name="folder"/>, ordered by label id, then by
-    /// file name (ordinal). Image ids are <c>&lt;class folder&gt;/&lt;file name&gt;</c>. Files at the top level
-    /// (such as README.md and subjects.csv), sub-folders of class folders, names starting with '.' and
-    /// files with other extensions are skipped. When <c>subjects.csv</c> exists, every file stem must be listed
-    /// in it, and its columns become <see cref="FaceDataset.Subjects"/>.
+    /// Reads and pre-processes every image under <paramref name="folder"/>; invalid images throw.
+    /// See <see cref="Import"/> for the order, ids and errors.
     /// </summary>
     /// <param name="name">Data set name; defaults to the folder name.</param>
+    public static FaceDataset Read(string folder, PreprocessOptions options, string? name = null) =>
+        Import(folder, new ImportOptions(name, Preprocess: options)).Dataset;
+
+    /// <summary>
+    /// Reads and pre-processes every image under <paramref name="folder"/>, ordered by split folder (ordinal), then
+    /// label id, then file name (ordinal). Image ids are <c>&lt;class folder&gt;/&lt;file name&gt;</c>, prefixed by
+    /// <c>&lt;split folder&gt;/</c> in the split layout. Files at the top level (README.md, subjects.csv), files
+    /// directly in split folders, sub-folders of class folders, names starting with '.' and files with other
+    /// extensions are ignored. When <c>subjects.csv</c> exists, every file stem must be listed in it.
+    /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FormatException">A class folder name is not an emotion name.</exception>
     /// <exception cref="InvalidDataException">
-    /// No images, two folders for one emotion, stems missing from subjects.csv, or an image that cannot be decoded.
+    /// No images, two folders for one emotion, split folders mixed with class folders, stems missing from
+    /// subjects.csv, or an image that cannot be decoded while invalid input is not skipped.
     /// </exception>
-    public static FaceDataset Read(string folder, PreprocessOptions options, string? name = null)
+    public static DatasetImport Import(string folder, ImportOptions options)
     {
-        options.Validate();
+        options.EffectivePreprocess.Validate();
         if (!Directory.Exists(folder))
         {
             throw new DirectoryNotFoundException($"Data set folder '{folder}' not found. Check the path.");
         }
 
-        var entries = ListImages(folder);
-        if (entries.Count == 0)
+        var top = Directory.EnumerateDirectories(folder)
+            .Where(d => !Path.GetFileName(d).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var splits = top.Where(IsSplitFolder).ToArray();
+        if (splits.Length > 0 && splits.Length < top.Length)
         {
+            var classes = top.Except(splits).Select(Path.GetFileName);
             throw new InvalidDataException(
-                $"Data set folder '{folder}' contains no images ({string.Join(", ", ImageExtensions)}) "
-                + "in class folders. Put the images in sub-folders named by emotion, such as happy/001.jpg.");
+                $"Data set folder '{folder}' mixes split folders ({string.Join(", ", splits.Select(Path.GetFileName))}) "
+                + $"with other folders ({string.Join(", ", classes)}). Use either DIR/<emotion>/ or "
+                + "DIR/train/<emotion>/ and DIR/test/<emotion>/.");
         }
 
-        var subjects = ReadSubjects(folder, entries);
-        var pixels = DecodeAll(entries, options);
-        return new FaceDataset(
-            name ?? FolderName(folder),
-            options.Size,
-            pixels,
-            entries.Select(e => e.Label).ToArray(),
-            entries.Select(e => Path.GetFileNameWithoutExtension(e.FileName)).ToArray(),
-            entries.Select(e => $"{e.ClassFolder}/{e.FileName}").ToArray())
-        {
-            Subjects = subjects,
-        };
+        return splits.Length > 0 ? ImportSplits(folder, splits, options) : ImportClasses(folder, options);
     }
 
-    private static List<ImageEntry> ListImages(string folder)
+    private static DatasetImport ImportClasses(string folder, ImportOptions options)
+    {
+        var builder = new ImageImportBuilder("image folders", folder, options, []);
+        var entries = ListClassFolder(folder, folder);
+        RequireImages(folder, entries);
+        var subjects = ReadSubjects(folder, entries);
+        foreach (var entry in entries)
+        {
+            builder.ItemsRead++;
+            var imageId = $"{entry.ClassFolder}/{entry.FileName}";
+            var stem = Path.GetFileNameWithoutExtension(entry.FileName);
+            builder.Add(new ImageSource(entry.Path, imageId, entry.Label, stem, entry.Path, []));
+        }
+        return builder.Build(options.Name ?? FolderName(folder), subjects);
+    }
+
+    private static DatasetImport ImportSplits(string folder, string[] splits, ImportOptions options)
+    {
+        if (File.Exists(Path.Combine(folder, SubjectsFileName)))
+        {
+            throw new InvalidDataException(
+                $"'{Path.Combine(folder, SubjectsFileName)}' lies beside split folders, whose images each count as "
+                + "their own subject. Remove the file, or use the class-folder layout DIR/<emotion>/<subject>.jpg.");
+        }
+
+        var builder = new ImageImportBuilder("image folders", folder, options, [ImageMetadataColumns.Usage]);
+        var total = 0;
+        foreach (var split in splits)
+        {
+            var usage = Path.GetFileName(split);
+            var entries = ListClassFolder(split, folder);
+            total += entries.Count;
+            foreach (var entry in entries)
+            {
+                builder.ItemsRead++;
+                var imageId = $"{usage}/{entry.ClassFolder}/{entry.FileName}";
+                builder.Add(new ImageSource(entry.Path, imageId, entry.Label, imageId, entry.Path, [usage]));
+            }
+        }
+        if (total == 0)
+        {
+            RequireImages(folder, []);
+        }
+        return builder.Build(options.Name ?? FolderName(folder), null);
+    }
+
+    /// <summary>Lists the images of the class folders under <paramref name="parent"/>, by label then file name.</summary>
+    private static List<ClassEntry> ListClassFolder(string parent, string root)
     {
         var classes = new Dictionary<Emotion, string>();
-        var entries = new List<ImageEntry>();
-        foreach (var classPath in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+        var entries = new List<ClassEntry>();
+        foreach (var classPath in Directory.EnumerateDirectories(parent).Order(StringComparer.Ordinal))
         {
             var classFolder = Path.GetFileName(classPath);
             if (classFolder.StartsWith('.'))
@@ -79,7 +134,7 @@ public static class FolderDatasetReader
             if (!classes.TryAdd(label, classFolder))
             {
                 throw new InvalidDataException(
-                    $"Class folders '{classes[label]}' and '{classFolder}' in '{folder}' both mean "
+                    $"Class folders '{classes[label]}' and '{classFolder}' in '{parent}' both mean "
                     + $"'{EmotionNames.Name(label)}'. Merge them into one folder.");
             }
 
@@ -87,7 +142,7 @@ public static class FolderDatasetReader
                 .Select(Path.GetFileName)
                 .OfType<string>()
                 .Where(IsImageFile)
-                .Select(file => new ImageEntry(label, classFolder, file, Path.Combine(classPath, file))));
+                .Select(file => new ClassEntry(label, classFolder, file, Path.Combine(classPath, file))));
         }
 
         entries.Sort((a, b) => a.Label != b.Label
@@ -96,11 +151,25 @@ public static class FolderDatasetReader
         return entries;
     }
 
-    private static bool IsImageFile(string fileName) =>
+    private static void RequireImages(string folder, IReadOnlyList<ClassEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            throw new InvalidDataException(
+                $"Data set folder '{folder}' contains no images ({string.Join(", ", ImageExtensions)}) "
+                + "in class folders. Put the images in sub-folders named by emotion, such as happy/001.jpg.");
+        }
+    }
+
+    private static bool IsSplitFolder(string path) =>
+        SplitFolderNames.Contains(Path.GetFileName(path), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Returns true for a JPEG or PNG file name that does not start with '.'.</summary>
+    internal static bool IsImageFile(string fileName) =>
         !fileName.StartsWith('.')
         && ImageExtensions.Contains(Path.GetExtension(fileName), StringComparer.OrdinalIgnoreCase);
 
-    private static SubjectTable? ReadSubjects(string folder, IReadOnlyList<ImageEntry> entries)
+    private static SubjectTable? ReadSubjects(string folder, IReadOnlyList<ClassEntry> entries)
     {
         var path = Path.Combine(folder, SubjectsFileName);
         if (!File.Exists(path))
@@ -126,30 +195,9 @@ public static class FolderDatasetReader
         return table;
     }
 
-    private static byte[] DecodeAll(IReadOnlyList<ImageEntry> entries, PreprocessOptions options)
-    {
-        var pixelsPerImage = options.Size * options.Size;
-        var pixels = new byte[entries.Count * pixelsPerImage];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = DecodeThreads };
-        try
-        {
-            Parallel.For(0, entries.Count, parallel, i =>
-            {
-                var image = ImagePreprocessor.Load(entries[i].Path, options);
-                image.CopyTo(pixels.AsSpan(i * pixelsPerImage));
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            // Rethrow the image's own error (for example InvalidDataException naming the file), not the wrapper.
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
-
-        return pixels;
-    }
-
-    private static string FolderName(string folder) =>
+    /// <summary>Returns the last segment of a folder path, ignoring a trailing separator.</summary>
+    internal static string FolderName(string folder) =>
         Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
 
-    private sealed record ImageEntry(Emotion Label, string ClassFolder, string FileName, string Path);
+    private sealed record ClassEntry(Emotion Label, string ClassFolder, string FileName, string Path);
 }

@@ -18,7 +18,7 @@ public static class ImagePreprocessor
     /// Transparent pixels are composited over black. The EXIF orientation is not applied.
     /// </summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
-    /// <exception cref="InvalidDataException">
+    /// <exception cref="ImageFileException">
     /// The file is not a decodable image, is truncated, or has more than
     /// <see cref="PreprocessOptions.MaxPixels"/> pixels.
     /// </exception>
@@ -76,18 +76,21 @@ public static class ImagePreprocessor
     private static SKBitmap Decode(string path, long maxPixels)
     {
         using var codec = SKCodec.Create(path, out var createResult)
-            ?? throw new InvalidDataException(
+            ?? throw new ImageFileException(path,
                 $"Image file '{path}' could not be decoded ({createResult}). "
-                + "Convert it to JPEG or PNG, or remove it from the data set.");
+                + "Convert it to JPEG or PNG, or remove it from the data set.",
+                SkipReasons.Undecodable);
 
         // The header gives the size, so an oversized image is rejected before any pixel memory is allocated.
         var header = codec.Info;
         var pixelCount = (long)header.Width * header.Height;
         if (pixelCount > maxPixels)
         {
-            throw new InvalidDataException(
+            throw new ImageFileException(path,
                 $"Image file '{path}' is {header.Width}x{header.Height} = {pixelCount} pixels, "
-                + $"more than the limit of {maxPixels}. Downscale the image or raise PreprocessOptions.MaxPixels.");
+                + $"more than the limit of {maxPixels}. Downscale the image or raise the limit "
+                + "(PreprocessOptions.MaxPixels, fer data import --max-pixels).",
+                SkipReasons.OverPixelLimit);
         }
 
         var info = new SKImageInfo(header.Width, header.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
@@ -96,9 +99,10 @@ public static class ImagePreprocessor
         if (result != SKCodecResult.Success)
         {
             bitmap.Dispose();
-            throw new InvalidDataException(
+            throw new ImageFileException(path,
                 $"Image file '{path}' could not be decoded ({result}); it may be truncated or corrupt. "
-                + "Re-export the image or remove it from the data set.");
+                + "Re-export the image or remove it from the data set.",
+                SkipReasons.Undecodable);
         }
 
         return bitmap;

@@ -15,6 +15,37 @@ internal sealed class ShardContext(string datasetName, int shardIndex, int image
 
     public string[] ImageIds { get; } = new string[totalCount];
 
+    /// <summary>Metadata column names of the first shard read, or null before any shard with metadata.</summary>
+    public string[]? MetadataColumns { get; private set; }
+
+    /// <summary>Metadata values per column, one per image of the data set.</summary>
+    public string[][] MetadataValues { get; private set; } = [];
+
+    /// <summary>
+    /// Returns the value arrays for <paramref name="columns"/>, allocating them on the first shard;
+    /// every later shard must declare the same columns.
+    /// </summary>
+    public string[][] UseMetadataColumns(string[] columns)
+    {
+        if (MetadataColumns is null)
+        {
+            MetadataColumns = columns;
+            MetadataValues = columns.Select(_ => Enumerable.Repeat(string.Empty, ImageIds.Length).ToArray()).ToArray();
+            return MetadataValues;
+        }
+        if (!MetadataColumns.AsSpan().SequenceEqual(columns))
+        {
+            throw Invalid(
+                $"has metadata columns ({string.Join(", ", columns)}) unlike shard 0 "
+                + $"({string.Join(", ", MetadataColumns)})");
+        }
+        return MetadataValues;
+    }
+
+    /// <summary>Returns the metadata read, or null when no shard had metadata columns.</summary>
+    public ImageMetadata? Metadata() =>
+        MetadataColumns is { Length: > 0 } ? new ImageMetadata(MetadataColumns, MetadataValues) : null;
+
     /// <summary>
     /// Returns an error that names the data set and the shard; <paramref name="problem"/> completes
     /// "Shard k of data set 'x' ...".

@@ -6,9 +6,16 @@ namespace FerOrleans.Learning.Data;
 /// <summary>Writes and reads one shard in the layout documented on <see cref="DatasetPacker"/>.</summary>
 internal static class ShardFormat
 {
-    public const int Version = 1;
+    /// <summary>The layout written: version 2 adds the image metadata section after the image ids.</summary>
+    public const int Version = 2;
+
+    /// <summary>The oldest layout still read; its shards have no metadata section.</summary>
+    public const int FirstReadableVersion = 1;
 
     public const int HeaderBytes = 16;
+
+    /// <summary>Largest metadata column count a shard may declare; the readers of this build write at most 64.</summary>
+    private const int MaxMetadataColumns = 256;
 
     /// <summary>"FERS" in ASCII.</summary>
     public static ReadOnlySpan<byte> Magic => "FERS"u8;
@@ -19,8 +26,10 @@ internal static class ShardFormat
         var pixelBytes = (long)count * data.PixelsPerImage;
         var subjectIds = Encode(data.SubjectIds, start, count);
         var imageIds = Encode(data.ImageIds, start, count);
+        var metadata = EncodeMetadata(data.Metadata, start, count);
         var length = HeaderBytes + pixelBytes + count
-            + subjectIds.Sum(b => 4L + b.Length) + imageIds.Sum(b => 4L + b.Length);
+            + subjectIds.Sum(b => 4L + b.Length) + imageIds.Sum(b => 4L + b.Length)
+            + 4 + metadata.Sum(b => 4L + b.Length);
         if (length > Array.MaxLength)
         {
             throw new ArgumentException(
@@ -42,7 +51,10 @@ internal static class ShardFormat
             span[position++] = (byte)data.Labels[start + i];
         }
         position = WriteStrings(span, position, subjectIds);
-        WriteStrings(span, position, imageIds);
+        position = WriteStrings(span, position, imageIds);
+        var columnCount = data.Metadata?.Columns.Count ?? 0;
+        BinaryPrimitives.WriteInt32LittleEndian(span[position..], columnCount);
+        WriteStrings(span, position + 4, metadata);
         return shard;
     }
 
@@ -58,9 +70,10 @@ internal static class ShardFormat
             throw context.Invalid("does not start with the magic bytes 'FERS'");
         }
         var version = reader.Int32();
-        if (version != Version)
+        if (version < FirstReadableVersion || version > Version)
         {
-            throw context.Invalid($"has layout version {version}; this build reads version {Version}");
+            throw context.Invalid(
+                $"has layout version {version}; this build reads versions {FirstReadableVersion}-{Version}");
         }
         var count = reader.Int32();
         var size = reader.Int32();
@@ -83,6 +96,10 @@ internal static class ShardFormat
         {
             context.ImageIds[firstImage + i] = reader.String();
         }
+        if (version >= 2)
+        {
+            ReadMetadata(ref reader, context, firstImage, count);
+        }
         if (!reader.AtEnd)
         {
             throw context.Invalid($"has {reader.Remaining} bytes after the last image id");
@@ -99,6 +116,49 @@ internal static class ShardFormat
             }
             context.Labels[firstImage + i] = (Emotion)labels[i];
         }
+    }
+
+    /// <summary>Reads the metadata section: column count C, C names, then C x count values, column by column.</summary>
+    private static void ReadMetadata(ref ShardSpanReader reader, ShardContext context, int firstImage, int count)
+    {
+        var columnCount = reader.Int32();
+        if (columnCount < 0 || columnCount > MaxMetadataColumns)
+        {
+            throw context.Invalid($"declares {columnCount} metadata columns, outside 0-{MaxMetadataColumns}");
+        }
+        var names = new string[columnCount];
+        for (var c = 0; c < columnCount; c++)
+        {
+            names[c] = reader.String();
+        }
+        var values = context.UseMetadataColumns(names);
+        for (var c = 0; c < columnCount; c++)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                values[c][firstImage + i] = reader.String();
+            }
+        }
+    }
+
+    /// <summary>Returns the column names followed by each column's values for images [start, start + count).</summary>
+    private static byte[][] EncodeMetadata(ImageMetadata? metadata, int start, int count)
+    {
+        if (metadata is null)
+        {
+            return [];
+        }
+        var encoded = new List<byte[]>(metadata.Columns.Count * (count + 1));
+        encoded.AddRange(metadata.Columns.Select(Encoding.UTF8.GetBytes));
+        foreach (var column in metadata.Columns)
+        {
+            var values = metadata.Column(column);
+            for (var i = start; i < start + count; i++)
+            {
+                encoded.Add(Encoding.UTF8.GetBytes(values[i]));
+            }
+        }
+        return encoded.ToArray();
     }
 
     private static byte[][] Encode(string[] values, int start, int count) =>

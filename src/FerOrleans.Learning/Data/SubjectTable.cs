@@ -50,13 +50,25 @@ public sealed class SubjectTable
     /// <exception cref="DataFormatException">
     /// A row has the wrong number of fields, an empty id or a repeated id.
     /// </exception>
-    public static SubjectTable Read(string path)
+    public static SubjectTable Read(string path) => Read(path, []);
+
+    /// <summary>
+    /// Reads a subjects file with a header line, taking the id from the first column whose name (ignoring case,
+    /// spaces, '_' and '-') is one of <paramref name="idColumnNames"/>, or from the first column when none is.
+    /// Values are trimmed and may be quoted.
+    /// </summary>
+    /// <exception cref="DataFormatException">
+    /// A row has the wrong number of fields, an empty id or a repeated id.
+    /// </exception>
+    public static SubjectTable Read(string path, IReadOnlyCollection<string> idColumnNames)
     {
         using var reader = new StreamReader(path);
         var header = reader.ReadLine()
             ?? throw new DataFormatException(
                 path, 1, "The subjects file is empty. Add a header line such as 'subject,age'.");
-        var columns = Fields(path, 1, header);
+        var headerFields = Fields(path, 1, header);
+        var idColumn = IdColumn(headerFields, idColumnNames);
+        var columns = MoveIdFirst(headerFields, idColumn);
         var rows = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var lineNumber = 1;
         while (reader.ReadLine() is { } line)
@@ -66,11 +78,30 @@ public sealed class SubjectTable
             {
                 continue;
             }
-            AddRow(path, lineNumber, Fields(path, lineNumber, line), columns.Length, rows);
+            AddRow(path, lineNumber, MoveIdFirst(Fields(path, lineNumber, line), idColumn), columns.Length, rows);
         }
 
         return new SubjectTable(columns[1..], rows);
     }
+
+    private static int IdColumn(string[] header, IReadOnlyCollection<string> idColumnNames)
+    {
+        for (var i = 0; i < header.Length; i++)
+        {
+            var key = new string(header[i].Where(char.IsLetterOrDigit).ToArray());
+            if (idColumnNames.Contains(key, StringComparer.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>Returns the fields with the id field first and the others in file order.</summary>
+    private static string[] MoveIdFirst(string[] fields, int idColumn) =>
+        idColumn == 0 || idColumn >= fields.Length
+            ? fields
+            : [fields[idColumn], .. fields[..idColumn], .. fields[(idColumn + 1)..]];
 
     private static void AddRow(
         string path, int lineNumber, string[] fields, int columnCount, Dictionary<string, string[]> rows)

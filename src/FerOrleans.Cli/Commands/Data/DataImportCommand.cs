@@ -1,46 +1,32 @@
 using FerOrleans.Cli.Infrastructure;
 using FerOrleans.Grains.Datasets;
-using FerOrleans.Learning.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace FerOrleans.Cli.Commands.Data;
 
-/// <summary><c>fer data import</c>: reads, pre-processes and packs a data set, then stores it in shard grains.</summary>
+/// <summary>
+/// <c>fer data import</c>: reads and pre-processes a data set, prints the import report, then packs the data set
+/// and stores it in shard grains. Nothing is stored when reading fails.
+/// </summary>
 public sealed class DataImportCommand : AsyncCommand<DataImportSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, DataImportSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(
+        CommandContext context, DataImportSettings settings, CancellationToken cancellationToken)
     {
-        FaceDataset data;
-        string source;
-        var preprocessing = "fer2013";
-        if (settings.Folder is not null)
+        var source = DataImportSource.SourcePath(settings);
+        var import = AnsiConsole.Status().Start($"Reading {source}", _ => DataImportSource.Read(settings));
+        foreach (var line in import.Report.ToLines())
         {
-            var preprocess = CropOption.Parse(settings.Crop);
-            data = AnsiConsole.Status().Start($"Reading {settings.Folder}", _ =>
-                FolderDatasetReader.Read(settings.Folder, preprocess, settings.Name));
-            source = Path.GetFullPath(settings.Folder);
-            preprocessing = CropOption.Format(preprocess);
-        }
-        else
-        {
-            var options = new Fer2013ReadOptions(
-                settings.Usage.Length > 0 ? settings.Usage : null, settings.SkipInvalid, settings.Name);
-            var import = AnsiConsole.Status().Start($"Reading {settings.Fer2013}", _ =>
-                Fer2013CsvReader.Read(settings.Fer2013!, options));
-            data = import.Dataset;
-            source = Path.GetFullPath(settings.Fer2013!);
-            AnsiConsole.WriteLine(import.Report.ToString());
+            AnsiConsole.WriteLine(line);
         }
 
         await using var session = await ClusterSession.OpenAsync(settings, trains: false, cancellationToken);
-        var descriptor = await DatasetImporter.ImportAsync(session.Grains, data, source, preprocessing);
-        AnsiConsole.MarkupLineInterpolated(
-            $"Imported [bold]{descriptor.Name}[/]: {descriptor.Count} images in {descriptor.ShardCount} shards, SHA-256 {descriptor.Sha256[..16]}...");
-        foreach (var (label, count) in descriptor.CountsPerLabel)
-        {
-            AnsiConsole.WriteLine($"  {label}: {count}");
-        }
+        var descriptor = await DatasetImporter.ImportAsync(
+            session.Grains, import.Dataset, source, DataImportSource.Preprocessing(settings));
+        var contents = $"{descriptor.Count} images of {descriptor.SubjectCount} subjects";
+        var shards = $"{descriptor.ShardCount} shards, SHA-256 {descriptor.Sha256[..16]}...";
+        AnsiConsole.MarkupLineInterpolated($"Imported [bold]{descriptor.Name}[/]: {contents} in {shards}");
         return 0;
     }
 }
