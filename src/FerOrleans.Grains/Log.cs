@@ -21,6 +21,7 @@ public enum LogEvent
     SlotsStarted = 1400,
     SlotTakesRun = 1401,
     SlotJobCrashed = 1402,
+    AcceleratorMetricsUnavailable = 5100,
 }
 
 internal static partial class Log
@@ -72,4 +73,8 @@ internal static partial class Log
 
     [LoggerMessage((int)LogEvent.SlotJobCrashed, LogLevel.Error, "Slot {Slot} lost run {RunId} to an exception it could not report")]
     public static partial void SlotJobCrashed(this ILogger logger, Exception exception, int slot, string runId);
+
+    [LoggerMessage((int)LogEvent.AcceleratorMetricsUnavailable, LogLevel.Warning,
+        "CUDA device memory metrics unavailable: {Reason}")]
+    public static partial void AcceleratorMetricsUnavailable(this ILogger logger, string reason);
 }

@@ -35,7 +35,7 @@ public sealed class BlobCheckpointStore(
     {
         var watch = Stopwatch.StartNew();
         store.PutAsync(StoreKeys.Checkpoint(runId, sequence), checkpoint).GetAwaiter().GetResult();
-        metrics.RecordCheckpoint(watch.Elapsed);
+        metrics.RecordCheckpoint(watch.Elapsed, checkpoint.Length);
 
         foreach (var old in Sequences().Where(s => s < sequence).SkipLast(kept - 1))
         {

@@ -15,6 +15,7 @@ public sealed class RunJob(
     public void Execute(CancellationToken cancellationToken)
     {
         var grain = context.Grains.GetGrain<IRunGrain>(run.RunId);
+        context.Metrics.StartRun(run.RunId, run.SweepName, run.Approach);
         var checkpoints = new BlobCheckpointStore(
             context.Store, run.RunId, run.Spec.CheckpointsKept, context.Metrics, context.Logger);
         try
