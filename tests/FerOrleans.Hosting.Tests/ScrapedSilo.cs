@@ -11,7 +11,7 @@ using TorchSharp;
 namespace FerOrleans.Hosting.Tests;
 
 /// <summary>
-/// A real silo that trains one tiny SC(c&lt;-a) run, with scrapes of its <c>/metrics</c> taken while the run
+/// A real silo that trains two repetitions of a tiny SC(c&lt;-a) run, with scrapes of its <c>/metrics</c> taken while the run
 /// trained and after it finished, and a scrape of the sweep metrics endpoint fed with the finished sweep.
 /// </summary>
 public sealed class ScrapedSilo : IAsyncLifetime
@@ -26,10 +26,10 @@ public sealed class ScrapedSilo : IAsyncLifetime
 
     public int MetricsPort { get; } = FreePorts.Next();
 
-    /// <summary>A scrape taken while the run trained, with its run-level series (ETA included).</summary>
+    /// <summary>A scrape taken while a run trained, with its run-level series (ETA included).</summary>
     public string ActiveScrape { get; private set; } = "";
 
-    /// <summary>A scrape taken after the run finished.</summary>
+    /// <summary>A scrape taken after both runs finished.</summary>
     public string FinishedScrape { get; private set; } = "";
 
     /// <summary>A scrape of <see cref="SweepMetricsServer"/> after it saw the finished sweep.</summary>
@@ -88,7 +88,7 @@ public sealed class ScrapedSilo : IAsyncLifetime
         Approaches = ["SC(c<-a)"],
         TrainFractions = [0.5],
         AugmentationRatios = [1],
-        Repetitions = 1,
+        Repetitions = 2,
         Network = new NetworkSpec { Stem = "imagenet", Width = 4, ProjectionHidden = 16, EmbeddingSize = 8 },
         Training = new TrainingSpec { Epochs = 4, ProbeEpochs = 2, BatchSize = 8, ProbeLearningRate = 0.05 },
     };

@@ -5,16 +5,15 @@ namespace FerOrleans.Hosting.Tests;
 [Collection(ScrapedSiloCollection.Name)]
 public sealed class SiloScrapeTests(ScrapedSilo silo)
 {
-    private string RunId => silo.Finished.Runs[0].Definition.RunId;
-
     [Fact]
     public void Run_WhileTraining_ExposesRunLevelGaugesWithBoundedLabels()
     {
+        var runIds = silo.Finished.Runs.Select(r => r.Definition.RunId).ToArray();
         foreach (var name in new[] { "fer_run_epoch", "fer_run_loss", "fer_run_learning_rate",
                      "fer_run_throughput_per_second", "fer_run_progress", "fer_run_eta_seconds" })
         {
             var line = Assert.Single(ScrapeText.Lines(silo.ActiveScrape, name));
-            Assert.Contains($"run=\"{RunId}\"", line);
+            Assert.Contains(runIds, id => line.Contains($"run=\"{id}\""));
             Assert.Contains("sweep=\"observe\"", line);
             Assert.Contains("approach=\"SC(c<-a)\"", line);
         }
@@ -24,9 +23,9 @@ public sealed class SiloScrapeTests(ScrapedSilo silo)
     [Fact]
     public void Run_AfterItEnds_RemovesRunLevelSeries()
     {
-        Assert.Equal(RunState.Completed, silo.Finished.Runs[0].State);
-        Assert.DoesNotContain(RunId, silo.FinishedScrape);
-        Assert.Contains(ScrapeText.Lines(silo.FinishedScrape, "fer_runs"), l => l.Contains("state=\"Completed\"") && l.EndsWith(" 1"));
+        Assert.All(silo.Finished.Runs, run => Assert.Equal(RunState.Completed, run.State));
+        Assert.All(silo.Finished.Runs, run => Assert.DoesNotContain(run.Definition.RunId, silo.FinishedScrape));
+        Assert.Contains(ScrapeText.Lines(silo.FinishedScrape, "fer_runs"), l => l.Contains("state=\"Completed\"") && l.EndsWith(" 2"));
         Assert.Contains(ScrapeText.Lines(silo.FinishedScrape, "fer_slots"), l => l.Contains("state=\"idle\"") && l.EndsWith(" 1"));
     }
 
@@ -44,7 +43,8 @@ public sealed class SiloScrapeTests(ScrapedSilo silo)
         Assert.Contains(ScrapeText.Lines(silo.FinishedScrape, "fer_storage_operation_duration_seconds_count"),
             l => l.Contains("operation=\"put\"") && l.Contains("backend=\"local\"") && l.Contains("outcome=\"ok\""));
         var checkpoints = ScrapeText.Lines(silo.FinishedScrape, "fer_checkpoint_write_size_bytes_count");
-        Assert.EndsWith(" 6", Assert.Single(checkpoints));
+        // 4 contrastive and 2 probe epochs, one checkpoint each, for each of the 2 runs.
+        Assert.EndsWith(" 12", Assert.Single(checkpoints));
     }
 
     [Fact]

@@ -22,7 +22,10 @@ public sealed class SweepMetricsEndpoint : IAsyncDisposable
     /// <summary>The address of <c>/metrics</c>, once started.</summary>
     public string Address => _app.MetricsAddress() + "/metrics";
 
-    /// <summary>Starts the endpoint on 127.0.0.1:<paramref name="port"/> and prints its address.</summary>
+    /// <summary>
+    /// Starts the endpoint on 127.0.0.1:<paramref name="port"/> (or the address in FER_METRICS_HOST) and prints
+    /// its address.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The port is in use.</exception>
     public static async Task<SweepMetricsEndpoint> StartAsync(int port, CancellationToken cancellationToken)
     {
@@ -36,7 +39,7 @@ public sealed class SweepMetricsEndpoint : IAsyncDisposable
         {
             await app.DisposeAsync();
             throw new InvalidOperationException(
-                $"Port {port} for the sweep metrics endpoint is already in use on 127.0.0.1. " +
+                $"Port {port} for the sweep metrics endpoint is already in use. " +
                 "Pass --metrics-port with a free port, or 0 to pick one.", ex);
         }
         AnsiConsole.MarkupLineInterpolated($"[grey]sweep metrics on {endpoint.Address}[/]");
