@@ -9,8 +9,8 @@ public sealed class DashboardMetricsTests(ScrapedSilo silo)
     /// <summary>Series that Prometheus writes itself for every target, never found in a /metrics scrape.</summary>
     private static readonly HashSet<string> PrometheusSeries = new(StringComparer.Ordinal) { "up" };
 
-    // NOTE: only silos that train on CUDA export these, and these machines have no GPU, so no scrape here
-    // contains them; their names are fixed in FerMetricNames and exported with the _bytes unit suffix.
+    // NOTE: only silos that train on CUDA export these. These machines have no GPU, so no scrape here contains
+    // them, and their names are checked only by reading FerMetricNames (unit By gives the _bytes suffix).
     private static readonly HashSet<string> CudaOnlySeries = new(StringComparer.Ordinal)
     {
         "fer_accelerator_memory_used_bytes", "fer_accelerator_memory_total_bytes",
