@@ -120,6 +120,13 @@ async function checkChart() {
     if (!validateValues(values)) throw new Error(ajvErrors(validateValues));
   });
 
+  check("helm values.schema.json rejects gpuSilo.gpus 0 and an unknown key", () => {
+    const broken = { ...values, gpuSilo: { ...values.gpuSilo, gpus: 0 }, extra: true };
+    if (validateValues(broken)) throw new Error("the broken values passed, so the schema checks nothing");
+    const paths = validateValues.errors.map((e) => e.instancePath || e.params.additionalProperty);
+    if (!paths.includes("/gpuSilo/gpus") || !paths.includes("extra")) throw new Error(`errors: ${ajvErrors(validateValues)}`);
+  });
+
   const selfCheck = "kubernetes-models rejects a Deployment with replicas as text";
   const rejected = await validateManifest({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "x" },
     spec: { replicas: "one", selector: {}, template: {} } }, "self-check").then(() => false, () => true);

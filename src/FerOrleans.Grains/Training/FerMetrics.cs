@@ -69,8 +69,10 @@ public sealed class FerMetrics : IDisposable
     /// <summary>Marks a slot busy with <paramref name="runId"/>; <see cref="EndRun"/> frees it.</summary>
     public void StartRun(string runId, string sweep, string approach)
     {
-        Interlocked.Increment(ref _busySlots);
-        _active[runId] = new ActiveRun(sweep, approach);
+        if (_active.TryAdd(runId, new ActiveRun(sweep, approach)))
+        {
+            Interlocked.Increment(ref _busySlots);
+        }
     }
 
     /// <summary>Counts one optimiser step and updates the run's gauges.</summary>
