@@ -34,13 +34,14 @@ public static class SweepWatcher
             return await WatchPlainAsync(poll, status, cancellationToken);
         }
 
-        await AnsiConsole.Live(Render(status)).AutoClear(false).StartAsync(async live =>
+        var eta = new SweepEta();
+        await AnsiConsole.Live(Render(status, eta.Update(status))).AutoClear(false).StartAsync(async live =>
         {
             while (!status.IsFinished)
             {
                 await Task.Delay(PollInterval, cancellationToken);
                 status = await poll(status);
-                live.UpdateTarget(Render(status));
+                live.UpdateTarget(Render(status, eta.Update(status)));
             }
         });
         return status;
@@ -50,8 +51,17 @@ public static class SweepWatcher
         Func<SweepStatus?, Task<SweepStatus>> poll, SweepStatus status, CancellationToken cancellationToken)
     {
         var printed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var eta = new SweepEta();
+        var finishedBefore = -1;
         while (true)
         {
+            var remaining = eta.Update(status);
+            var finished = status.Count(RunState.Completed) + status.Count(RunState.Failed);
+            if (finished != finishedBefore)
+            {
+                Console.WriteLine($"sweep {status.Spec.Name}: {Summary(status, remaining)}");
+                finishedBefore = finished;
+            }
             foreach (var run in status.Runs)
             {
                 var line = PlainLine(run);
@@ -79,12 +89,19 @@ public static class SweepWatcher
         _ => run.State.ToString().ToLowerInvariant(),
     };
 
-    private static IRenderable Render(SweepStatus status)
+    /// <summary>Finished runs, overall progress and the estimated time left.</summary>
+    private static string Summary(SweepStatus status, TimeSpan? remaining)
     {
         var done = status.Count(RunState.Completed) + status.Count(RunState.Failed);
-        var overall = status.Runs.Count == 0 ? 0 : status.Runs.Average(r => r.State == RunState.Completed ? 1 : r.Progress?.Fraction ?? 0);
+        var overall = (SweepEta.Fraction(status) * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+        var eta = remaining is { } r ? $", ETA {Duration(r)}" : "";
+        return $"{done}/{status.Runs.Count} finished, {overall}{eta}";
+    }
+
+    private static IRenderable Render(SweepStatus status, TimeSpan? remaining)
+    {
         var table = new Table().Border(TableBorder.Simple)
-            .Title($"sweep {Markup.Escape(status.Spec.Name)}: {done}/{status.Runs.Count} finished, {overall:P0}")
+            .Title($"sweep {Markup.Escape(status.Spec.Name)}: {Summary(status, remaining)}")
             .AddColumns("run", "state", "phase", "epoch", "loss", "img/s", "ETA", "val", "test");
         foreach (var run in status.Runs)
         {
