@@ -55,6 +55,9 @@ public sealed class SiloScrapeTests(ScrapedSilo silo)
         Assert.True(names.Count(n => n.StartsWith("orleans_", StringComparison.Ordinal)) >= 20,
             "expected the Microsoft.Orleans meter's families: " + string.Join(", ", names));
         Assert.Contains(names, n => n.StartsWith("dotnet_gc_", StringComparison.Ordinal));
+        // The view in AddFerMetrics gives Orleans' millisecond histograms sub-millisecond buckets.
+        Assert.Contains(ScrapeText.Lines(silo.FinishedScrape, "orleans_app_requests_latency_milliseconds_bucket"),
+            l => l.Contains("le=\"0.5\""));
         Assert.Contains(names, n => n.StartsWith("dotnet_process_", StringComparison.Ordinal));
     }
 }
