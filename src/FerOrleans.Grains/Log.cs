@@ -34,6 +34,7 @@ public enum LogEvent
     CheckpointDeleteFailed = 4210,
     SweepCancelled = 4211,
     SweepRerunFailed = 4212,
+    AcceleratorMetricsUnavailable = 5100,
 }
 
 internal static partial class Log
@@ -131,4 +132,7 @@ internal static partial class Log
 
     [LoggerMessage((int)LogEvent.SweepRerunFailed, LogLevel.Information, "Sweep {Sweep}: {Runs} failed runs started again")]
     public static partial void SweepRerunFailed(this ILogger logger, string sweep, int runs);
+    [LoggerMessage((int)LogEvent.AcceleratorMetricsUnavailable, LogLevel.Warning,
+        "CUDA device memory metrics unavailable: {Reason}")]
+    public static partial void AcceleratorMetricsUnavailable(this ILogger logger, string reason);
 }

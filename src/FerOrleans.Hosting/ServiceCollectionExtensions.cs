@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using FerOrleans.Contracts.Runs;
 using FerOrleans.Grains.Training;
 using FerOrleans.Learning.Training;
@@ -15,6 +16,13 @@ namespace FerOrleans.Hosting;
 /// <summary>The silo's subsystems, one extension method each.</summary>
 public static class ServiceCollectionExtensions
 {
+    /// <summary>Meter of the Orleans runtime: about 50 <c>orleans_*</c> families (messaging, grains, catalog).</summary>
+    private const string OrleansMeterName = "Microsoft.Orleans";
+
+    // Orleans records request latency in milliseconds; 0.5 ms to 30 s covers local calls and the 30 s timeout.
+    private static readonly double[] MillisecondBuckets =
+        [0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000];
+
     /// <summary>The blob store of the configured backend, shared by grain state, data sets and checkpoints.</summary>
     public static IServiceCollection AddFerStorage(this IServiceCollection services, StorageOptions storage)
     {
@@ -42,15 +50,55 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The FerOrleans, Orleans and .NET runtime meters, exported for Prometheus.</summary>
+    /// <summary>
+    /// The FerOrleans, Orleans and .NET runtime meters, exported for Prometheus. Call after
+    /// <see cref="AddFerStorage"/>: the blob store registered there is wrapped to measure its operations.
+    /// </summary>
     public static IServiceCollection AddFerMetrics(this IServiceCollection services)
     {
-        services.AddSingleton<FerMetrics>();
+        services.AddSingleton(CreateMetrics);
+        DecorateBlobStore(services);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(FerMetrics.MeterName, "Microsoft.Orleans")
+            .AddMeter(FerMetrics.MeterName, OrleansMeterName)
             .AddRuntimeInstrumentation()
+            .AddView(OrleansMillisecondBuckets)
             .AddPrometheusExporter());
         return services;
+    }
+
+    /// <summary>Bucket boundaries for the Orleans histograms in milliseconds; null keeps the default of others.</summary>
+    private static MetricStreamConfiguration? OrleansMillisecondBuckets(Instrument instrument) =>
+        instrument.Meter.Name == OrleansMeterName && instrument.Unit == "ms" && IsHistogram(instrument)
+            ? new ExplicitBucketHistogramConfiguration { Boundaries = MillisecondBuckets }
+            : null;
+
+    private static bool IsHistogram(Instrument instrument) =>
+        instrument.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(Histogram<>);
+
+    private static FerMetrics CreateMetrics(IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("FerOrleans.Metrics");
+        return new FerMetrics(
+            services.GetRequiredService<IMeterFactory>(),
+            services.GetRequiredService<RunStateCounts>(),
+            () => services.GetService<TrainingSlots>()?.SlotCount ?? 0,
+            AcceleratorMemory.TryCreate(torch.cuda.is_available(), logger));
+    }
+
+    /// <summary>Replaces the registered <see cref="IBlobStore"/> with a <see cref="MeteredBlobStore"/> around it.</summary>
+    private static void DecorateBlobStore(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IBlobStore) && !d.IsKeyedService);
+        if (registered?.ImplementationFactory is not { } create)
+        {
+            return;
+        }
+
+        services.Remove(registered);
+        services.AddSingleton<IBlobStore>(sp => new MeteredBlobStore(
+            (IBlobStore)create(sp),
+            sp.GetRequiredService<StorageOptions>().Kind,
+            sp.GetRequiredService<FerMetrics>()));
     }
 
     private static RunJobContext CreateJobContext(IServiceProvider services)

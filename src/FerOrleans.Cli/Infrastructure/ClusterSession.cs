@@ -86,7 +86,7 @@ public sealed class ClusterSession : IAsyncDisposable
             Storage = storage,
             SiloPort = FreePort(),
             GatewayPort = FreePort(),
-            MetricsPort = trains ? settings.MetricsPort : 0,
+            MetricsPort = trains ? settings.SiloMetricsPort : 0,
             Slots = new TrainingSlotOptions
             {
                 CpuSlots = trains ? 1 : 0,

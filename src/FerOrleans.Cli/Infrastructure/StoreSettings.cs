@@ -20,8 +20,12 @@ public class StoreSettings : CommandSettings
     public int? Connect { get; init; }
 
     [CommandOption("--metrics-port <PORT>")]
-    [Description("Port of the embedded silo's Prometheus endpoint on 127.0.0.1; 0 picks a free port. Default: 9464")]
-    public int MetricsPort { get; init; } = 9464;
+    [Description("Port of the Prometheus endpoint on 127.0.0.1 that the command serves (the embedded silo's, or with "
+        + "sweep watch --metrics the sweep metrics); 0 picks a free port. Default: 9464, 9465 for sweep watch.")]
+    public int? MetricsPort { get; init; }
+
+    /// <summary>Port of a silo's Prometheus endpoint: <see cref="MetricsPort"/> or 9464.</summary>
+    public int SiloMetricsPort => MetricsPort ?? 9464;
 
     [CommandOption("--verbose")]
     [Description("Print the silo's log lines.")]

@@ -14,33 +14,54 @@ public static class SweepWatcher
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
+    /// <param name="sweep">The sweep to follow.</param>
+    /// <param name="onStatus">Called with every polled status (the sweep metrics endpoint), or null.</param>
+    /// <param name="cancellationToken">Stops watching.</param>
     /// <returns>The final status; 0 failed runs means the sweep succeeded.</returns>
-    public static async Task<SweepStatus> WatchAsync(ISweepGrain sweep, CancellationToken cancellationToken)
+    public static async Task<SweepStatus> WatchAsync(
+        ISweepGrain sweep, Action<SweepStatus>? onStatus, CancellationToken cancellationToken)
     {
-        var status = await sweep.GetStatusAsync()
-            ?? throw new ArgumentException($"No sweep named '{sweep.GetPrimaryKeyString()}' exists.");
+        var poll = async (SweepStatus? last) =>
+        {
+            var status = await sweep.GetStatusAsync() ?? last
+                ?? throw new ArgumentException($"No sweep named '{sweep.GetPrimaryKeyString()}' exists.");
+            onStatus?.Invoke(status);
+            return status;
+        };
+        var status = await poll(null);
         if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
         {
-            return await WatchPlainAsync(sweep, status, cancellationToken);
+            return await WatchPlainAsync(poll, status, cancellationToken);
         }
 
-        await AnsiConsole.Live(Render(status)).AutoClear(false).StartAsync(async live =>
+        var eta = new SweepEta();
+        await AnsiConsole.Live(Render(status, eta.Update(status))).AutoClear(false).StartAsync(async live =>
         {
             while (!status.IsFinished)
             {
                 await Task.Delay(PollInterval, cancellationToken);
-                status = await sweep.GetStatusAsync() ?? status;
-                live.UpdateTarget(Render(status));
+                status = await poll(status);
+                live.UpdateTarget(Render(status, eta.Update(status)));
             }
         });
         return status;
     }
 
-    private static async Task<SweepStatus> WatchPlainAsync(ISweepGrain sweep, SweepStatus status, CancellationToken cancellationToken)
+    private static async Task<SweepStatus> WatchPlainAsync(
+        Func<SweepStatus?, Task<SweepStatus>> poll, SweepStatus status, CancellationToken cancellationToken)
     {
         var printed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var eta = new SweepEta();
+        var finishedBefore = -1;
         while (true)
         {
+            var remaining = eta.Update(status);
+            var finished = status.Count(RunState.Completed) + status.Count(RunState.Failed);
+            if (finished != finishedBefore)
+            {
+                Console.WriteLine($"sweep {status.Spec.Name}: {Summary(status, remaining)}");
+                finishedBefore = finished;
+            }
             foreach (var run in status.Runs)
             {
                 var line = PlainLine(run);
@@ -55,7 +76,7 @@ public static class SweepWatcher
                 return status;
             }
             await Task.Delay(PollInterval, cancellationToken);
-            status = await sweep.GetStatusAsync() ?? status;
+            status = await poll(status);
         }
     }
 
@@ -68,12 +89,19 @@ public static class SweepWatcher
         _ => run.State.ToString().ToLowerInvariant(),
     };
 
-    private static IRenderable Render(SweepStatus status)
+    /// <summary>Finished runs, overall progress and the estimated time left.</summary>
+    private static string Summary(SweepStatus status, TimeSpan? remaining)
     {
         var done = status.Count(RunState.Completed) + status.Count(RunState.Failed);
-        var overall = status.Runs.Count == 0 ? 0 : status.Runs.Average(r => r.State == RunState.Completed ? 1 : r.Progress?.Fraction ?? 0);
+        var overall = (SweepEta.Fraction(status) * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+        var eta = remaining is { } r ? $", ETA {Duration(r)}" : "";
+        return $"{done}/{status.Runs.Count} finished, {overall}{eta}";
+    }
+
+    private static IRenderable Render(SweepStatus status, TimeSpan? remaining)
+    {
         var table = new Table().Border(TableBorder.Simple)
-            .Title($"sweep {Markup.Escape(status.Spec.Name)}: {done}/{status.Runs.Count} finished, {overall:P0}")
+            .Title($"sweep {Markup.Escape(status.Spec.Name)}: {Summary(status, remaining)}")
             .AddColumns("run", "state", "phase", "epoch", "loss", "img/s", "ETA", "val", "test");
         foreach (var run in status.Runs)
         {
@@ -86,7 +114,7 @@ public static class SweepWatcher
                 finished || p is null ? "" : $"{p.Epoch}/{p.TotalEpochs}",
                 finished || p is null ? "" : p.Loss.ToString("0.000", CultureInfo.InvariantCulture),
                 finished || p is null ? "" : p.ImagesPerSecond.ToString("0", CultureInfo.InvariantCulture),
-                finished ? "" : p?.Remaining is { } eta ? eta.ToString(@"mm\:ss", CultureInfo.InvariantCulture) : "",
+                finished ? "" : p?.Remaining is { } eta ? Duration(eta) : "",
                 run.Result is { } r ? Percent(r.ValidationAccuracy) : "",
                 run.Result is { } t ? Percent(t.TestAccuracy) : "");
         }
@@ -100,6 +128,11 @@ public static class SweepWatcher
         RunState.Running => "[yellow]running[/]",
         _ => $"[grey]{run.State.ToString().ToLowerInvariant()}[/]",
     };
+
+    /// <summary>h:mm:ss, or m:ss under an hour.</summary>
+    private static string Duration(TimeSpan span) => span.TotalHours >= 1
+        ? $"{(int)span.TotalHours}:{span:mm\\:ss}"
+        : span.ToString(@"m\:ss", CultureInfo.InvariantCulture);
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

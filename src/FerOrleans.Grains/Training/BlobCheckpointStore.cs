@@ -50,7 +50,7 @@ public sealed class BlobCheckpointStore(
         var condition = _unusable.TryGetValue(sequence, out var etag) ? BlobCondition.IfMatch(etag) : BlobCondition.IfNoneMatch;
         Retried($"writing checkpoint {sequence} to '{key}'", ct => WriteAsync(key, checkpoint, condition, ct));
         _unusable.Remove(sequence);
-        metrics.RecordCheckpoint(watch.Elapsed);
+        metrics.RecordCheckpoint(watch.Elapsed, checkpoint.Length);
         logger.CheckpointStored(runId, sequence, checkpoint.Length);
 
         foreach (var old in Sequences().Where(s => s < sequence).SkipLast(kept - 1))

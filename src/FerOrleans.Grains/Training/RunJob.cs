@@ -20,6 +20,7 @@ public sealed class RunJob(
     {
         var grain = context.Grains.GetGrain<IRunGrain>(run.RunId);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(siloStopping, runCancelled);
+        context.Metrics.StartRun(run.RunId, run.SweepName, run.Approach);
         try
         {
             stop.Token.ThrowIfCancellationRequested();

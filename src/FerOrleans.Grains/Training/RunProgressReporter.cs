@@ -24,7 +24,8 @@ internal sealed class RunProgressReporter(RunDefinition run, IRunGrain grain, Ru
         var phase = value.Phase.ToString().ToLowerInvariant();
         if (value.Kind == ProgressKind.Step)
         {
-            context.Metrics.RecordStep(run.RunId, run.Approach, phase, value.Epoch, value.Loss, value.ImagesPerSecond, run.Spec.Training.BatchSize);
+            context.Metrics.RecordStep(run.RunId, phase, value.Epoch, value.Loss, value.LearningRate,
+                value.ImagesPerSecond, run.Spec.Training.BatchSize);
         }
         var endOfEpoch = value.Kind == ProgressKind.EpochCompleted;
         if (!endOfEpoch && _lastReport is { } last && _sinceStart.Elapsed - last < context.ProgressInterval)
@@ -39,6 +40,7 @@ internal sealed class RunProgressReporter(RunDefinition run, IRunGrain grain, Ru
         TimeSpan? remaining = done > 1e-3
             ? TimeSpan.FromSeconds(Math.Min(_sinceStart.Elapsed.TotalSeconds * (1 - fraction) / done, MaxEtaSeconds))
             : null;
+        context.Metrics.RecordProgress(run.RunId, fraction, remaining);
         var report = new RunProgress
         {
             Phase = phase,

@@ -17,7 +17,7 @@ public sealed class SiloCommand : AsyncCommand<SiloSettings>
             Storage = storage,
             SiloPort = settings.SiloPort,
             GatewayPort = settings.GatewayPort,
-            MetricsPort = settings.MetricsPort,
+            MetricsPort = settings.SiloMetricsPort,
             Slots = new TrainingSlotOptions
             {
                 CpuSlots = settings.CpuSlots,

@@ -21,7 +21,7 @@ public static class SweepRunner
             return 0;
         }
 
-        status = await SweepWatcher.WatchAsync(sweep, cancellationToken);
+        status = await SweepWatcher.WatchAsync(sweep, onStatus: null, cancellationToken);
         var folder = reportFolder ?? Path.Combine(settings.Store, "reports", spec.Name);
         var report = await ReportBuilder.WriteAsync(session.Grains, status, folder);
         AnsiConsole.MarkupLineInterpolated($"Report: [bold]{report}[/]");
