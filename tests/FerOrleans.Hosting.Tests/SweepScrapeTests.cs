@@ -1,4 +1,5 @@
 using System.Globalization;
+using FerOrleans.Contracts.Runs;
 using FerOrleans.Reporting;
 
 namespace FerOrleans.Hosting.Tests;
@@ -14,7 +15,7 @@ public sealed class SweepScrapeTests(ScrapedSilo silo)
     {
         var lines = ScrapeText.Lines(silo.SweepScrape, "fer_sweep_runs");
 
-        Assert.Equal(6, lines.Length);
+        Assert.Equal(Enum.GetValues<RunState>().Length, lines.Length);
         Assert.Contains(lines, l => l.Contains("state=\"Completed\"") && l.EndsWith(" 2"));
         Assert.Contains(lines, l => l.Contains("state=\"Failed\"") && l.EndsWith(" 0"));
         Assert.EndsWith(" 1", Assert.Single(ScrapeText.Lines(silo.SweepScrape, "fer_sweep_progress")));
