@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace FerOrleans.Reporting;
@@ -71,7 +70,7 @@ public static class HtmlReport
             .Append(title).Append("\"><figcaption>").Append(title).Append("</figcaption></figure>\n");
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => HtmlText.Encode(text);
 
     private static void AppendHeader(StringBuilder html, SweepReportModel model)
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace FerOrleans.Reporting;
@@ -14,7 +13,7 @@ internal sealed class HtmlTable
         _text.Append("<table>\n<thead><tr>");
         foreach (string header in headers)
         {
-            _text.Append("<th>").Append(WebUtility.HtmlEncode(header)).Append("</th>");
+            _text.Append("<th>").Append(HtmlText.Encode(header)).Append("</th>");
         }
 
         _text.Append("</tr></thead>\n<tbody>\n");
@@ -29,7 +28,7 @@ internal sealed class HtmlTable
         _text.Append("<tr>");
         foreach ((string text, bool bold) in cells)
         {
-            string encoded = WebUtility.HtmlEncode(text);
+            string encoded = HtmlText.Encode(text);
             _text.Append("<td>").Append(bold ? "<strong>" + encoded + "</strong>" : encoded).Append("</td>");
         }
 
