@@ -29,7 +29,7 @@ public static class FerCommands
             sweep.AddCommand<SweepStatusCommand>("status").WithDescription("Runs by state, with progress and results.");
             sweep.AddCommand<SweepWatchCommand>("watch").WithDescription("Live progress until the sweep finishes.");
             sweep.AddCommand<SweepResumeCommand>("resume").WithDescription("Continue unfinished runs from their checkpoints.");
-            sweep.AddCommand<SweepReportCommand>("report").WithDescription("Write report.md and results.json.");
+            sweep.AddCommand<SweepReportCommand>("report").WithDescription("Write report.md, report.html, PNG figures, results.json and runs.csv.");
         });
         config.AddCommand<PredictCommand>("predict").WithDescription("Label images with a trained model.");
         config.AddCommand<SiloCommand>("silo").WithDescription("Run a silo in the foreground.");

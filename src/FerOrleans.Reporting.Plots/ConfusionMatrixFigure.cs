@@ -25,7 +25,7 @@ internal static class ConfusionMatrixFigure
         {
             Title = $"{confusion.Approach}, split {ReportFormat.Split(confusion.TrainFraction)}, "
                 + $"ratio {ReportFormat.Ratio(confusion.AugmentationRatio)}",
-            Subtitle = $"test images, summed over {confusion.RunCount} runs",
+            Subtitle = $"test images, summed over {ReportFormat.Runs(confusion.RunCount)}",
             Background = OxyColors.White,
             DefaultFont = PlotFonts.Family,
         };

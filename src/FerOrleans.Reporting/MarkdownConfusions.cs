@@ -43,7 +43,7 @@ internal static class MarkdownConfusions
     /// <summary>Returns "approach, split 50%, ratio x5, 3 runs".</summary>
     public static string ConfusionTitle(ConfusionReport confusion) =>
         $"{confusion.Approach}, split {ReportFormat.Split(confusion.TrainFraction)}, "
-        + $"ratio {ReportFormat.Ratio(confusion.AugmentationRatio)}, {confusion.RunCount} runs";
+        + $"ratio {ReportFormat.Ratio(confusion.AugmentationRatio)}, {ReportFormat.Runs(confusion.RunCount)}";
 
     private static void AppendPerClassAccuracy(StringBuilder text, SweepReportModel model)
     {

@@ -38,7 +38,7 @@ public static class ReportFigures
 
             figures.Add(new ReportFigure(name + ".png",
                 $"Test confusion matrix of {confusion.Approach}, split {ReportFormat.Split(confusion.TrainFraction)}, "
-                + $"ratio {ReportFormat.Ratio(confusion.AugmentationRatio)}, summed over {confusion.RunCount} runs",
+                + $"ratio {ReportFormat.Ratio(confusion.AugmentationRatio)}, summed over {ReportFormat.Runs(confusion.RunCount)}",
                 confusion));
         }
 

@@ -81,6 +81,9 @@ public static class ReportFormat
             + string.Join(", ", missing) + ")";
     }
 
+    /// <summary>Formats a run count with its noun: "1 run", "3 runs".</summary>
+    public static string Runs(int count) => count.ToString(Invariant) + (count == 1 ? " run" : " runs");
+
     /// <summary>Formats "mean ± sd (n)" in percent, or "mean (1)" when n = 1, for compact tables.</summary>
     public static string MeanAndDeviation(SampleSummary summary)
     {
