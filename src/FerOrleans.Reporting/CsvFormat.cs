@@ -26,7 +26,7 @@ public static class CsvFormat
     }
 
     /// <summary>Splits CSV text into records of fields, accepting "\n" and "\r\n" line ends.</summary>
-    /// <exception cref="FormatException">A quoted field is not closed, or a quote stands inside an unquoted field;
+    /// <exception cref="FormatException">A quoted field is not closed, or an unquoted field contains a quote;
     /// the message names the line.</exception>
     public static IReadOnlyList<IReadOnlyList<string>> Parse(string text)
     {

@@ -101,14 +101,14 @@ public static class HtmlReport
     {
         Heading(html, 2, "Training split " + ReportFormat.Split(fraction));
         Heading(html, 3, "Test accuracy (%)");
-        html.Append(AccuracyTable(model, fraction, cell => cell.Test));
+        html.Append(AccuracyTable(model, fraction, cell => cell.Test, boldBest: true));
         Heading(html, 3, "Validation accuracy (%)");
-        html.Append(AccuracyTable(model, fraction, cell => cell.Validation));
+        html.Append(AccuracyTable(model, fraction, cell => cell.Validation, boldBest: false));
     }
 
-    // The best mean test accuracy of each ratio is bold in both tables, as in the Markdown tables' order.
+    // With boldBest, the approach with the best mean test accuracy at each ratio is bold.
     private static HtmlTable AccuracyTable(
-        SweepReportModel model, double fraction, Func<CellReport, SampleSummary> select)
+        SweepReportModel model, double fraction, Func<CellReport, SampleSummary> select, bool boldBest)
     {
         CellReport[] cells = [.. model.Cells.Where(cell => cell.TrainFraction == fraction)];
         string[] approaches = [.. model.Approaches.Where(approach => cells.Any(cell => cell.Approach == approach))];
@@ -120,7 +120,7 @@ public static class HtmlReport
             {
                 CellReport? cell = cells.FirstOrDefault(
                     candidate => candidate.Approach == approach && candidate.AugmentationRatio == ratio);
-                bool best = model.Comparisons.Any(comparison => comparison.TrainFraction == fraction
+                bool best = boldBest && model.Comparisons.Any(comparison => comparison.TrainFraction == fraction
                     && comparison.AugmentationRatio == ratio && comparison.Best == approach);
                 return cell is null ? ("no runs", false) : (ReportFormat.Cell(select(cell), cell), best);
             });

@@ -49,7 +49,7 @@ public static class ReportFormat
 
     /// <summary>
     /// Formats the summary of one configuration as <see cref="Summary"/> does, and when runs are missing from it,
-    /// says how many there are and why: "61.0 ± 1.0 [58.5, 63.5] (3 of 4: 1 failed)".
+    /// adds how many there are and why: "61.0 ± 1.0 [58.5, 63.5] (3 of 4: 1 failed)".
     /// </summary>
     public static string Cell(SampleSummary summary, CellReport cell)
     {

@@ -13,7 +13,7 @@ public static class SweepReport
     /// <summary>
     /// Builds the statistics as <see cref="Build(ReportInput)"/> does, adds a test per split and ratio for each
     /// requested approach pair, sums the test confusion matrices per configuration, and Holm-adjusts the p-values
-    /// when <paramref name="options"/> asks for it.
+    /// when <paramref name="options"/> sets Holm.
     /// </summary>
     /// <exception cref="ArgumentException">A run is invalid, two usable runs repeat the same repetition, or a
     /// requested pair names an approach that is not in the sweep.</exception>

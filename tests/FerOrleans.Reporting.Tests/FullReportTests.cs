@@ -8,7 +8,7 @@ public sealed class FullReportTests
     private readonly SweepReportModel _model = SweepReport.Build(FullReportRuns.Input(), PairWithHolm);
 
     [Fact]
-    public void Build_ThreeRepetitions_MeanSdAndIntervalMatchHand()
+    public void Build_ThreeRepetitions_MatchHandStatistics()
     {
         CellReport cell = Cell(FullReportRuns.Augmented, 1);
 
