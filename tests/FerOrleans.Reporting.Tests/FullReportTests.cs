@@ -103,6 +103,23 @@ public sealed class FullReportTests
     }
 
     [Fact]
+    public void Build_ClassWithoutTestImages_WritesNullRecall()
+    {
+        ReportInput input = FullReportRuns.Input();
+        RunRecord[] runs = [.. input.Runs.Select(run => run.TestConfusion is null ? run : run with
+        {
+            ClassNames = ["happy", "neutral", "sad"],
+            TestConfusion = [[3, 1, 0], [0, 4, 0], [0, 0, 0]],
+        })];
+
+        SweepReportModel model = SweepReport.Build(input with { Runs = runs });
+        string json = SweepReportJson.Serialize(model);
+
+        Assert.True(double.IsNaN(model.Confusions[0].PerClassAccuracy[2]));
+        Assert.Contains("\"perClassAccuracy\": [\n        0.75,\n        1,\n        null\n      ]", json);
+    }
+
+    [Fact]
     public void Build_UnknownApproachInPair_ThrowsNamingIt()
     {
         ReportOptions options = new([new ApproachPair("SC(c+a)", "SC(c)")], false, Alternative.TwoSided);
