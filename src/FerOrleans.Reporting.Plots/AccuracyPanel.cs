@@ -47,7 +47,7 @@ internal static class AccuracyPanel
             if (cells.Length > 0)
             {
                 double dodge = (index - (model.Approaches.Count - 1) / 2.0) * step;
-                AddApproach(plot, approach, ApproachColors.For(index), cells, select, dodge);
+                AddApproach(plot, approach, ApproachColors.For(index), cells, select, dodge, step / 3);
             }
         }
 
@@ -55,7 +55,7 @@ internal static class AccuracyPanel
     }
 
     private static void AddApproach(PlotModel plot, string approach, OxyColor color, CellReport[] cells,
-        Func<CellReport, SampleSummary> select, double dodge)
+        Func<CellReport, SampleSummary> select, double dodge, double bandHalfWidth)
     {
         AreaSeries band = new()
         {
@@ -93,6 +93,17 @@ internal static class AccuracyPanel
                 band.Points2.Add(new DataPoint(x, 100 * summary.ConfidenceLow));
                 bars.Points.Add(new ScatterErrorPoint(x, 100 * summary.Mean, 0, 100 * summary.StandardDeviation));
             }
+        }
+
+        // A band through one point has no width, so a single interval is drawn as a narrow box around its point.
+        if (band.Points.Count == 1)
+        {
+            DataPoint high = band.Points[0];
+            DataPoint low = band.Points2[0];
+            band.Points.Clear();
+            band.Points2.Clear();
+            band.Points.AddRange([new(high.X - bandHalfWidth, high.Y), new(high.X + bandHalfWidth, high.Y)]);
+            band.Points2.AddRange([new(low.X - bandHalfWidth, low.Y), new(low.X + bandHalfWidth, low.Y)]);
         }
 
         plot.Series.Add(band);

@@ -20,9 +20,11 @@ public sealed class SweepReportCommand : AsyncCommand<SweepReportSettings>
         var files = await ReportBuilder.WriteAsync(
             session.Grains, status, folder, settings.ReportOptions(), cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Report: [bold]{Path.Combine(folder, "report.html")}[/]");
+
+        // Plain lines, because the console wraps long markup lines at its width and breaks the paths.
         foreach (var file in files)
         {
-            AnsiConsole.MarkupLineInterpolated($"  {file}");
+            Console.Out.WriteLine("  " + file);
         }
 
         return 0;
