@@ -30,7 +30,7 @@ public static class FerCommands
             sweep.AddCommand<SweepStatusCommand>("status").WithDescription("Runs by state, with progress and results.");
             sweep.AddCommand<SweepWatchCommand>("watch").WithDescription("Live progress until the sweep finishes.");
             sweep.AddCommand<SweepResumeCommand>("resume").WithDescription("Continue unfinished runs from their checkpoints.");
-            sweep.AddCommand<SweepReportCommand>("report").WithDescription("Write report.md and results.json.");
+            sweep.AddCommand<SweepReportCommand>("report").WithDescription("Write report.md, report.html, PNG figures, results.json and runs.csv.");
             sweep.AddCommand<SweepCancelCommand>("cancel").WithDescription("Stop unfinished runs at their next step; keep their checkpoints.");
             sweep.AddCommand<SweepRerunFailedCommand>("rerun-failed").WithDescription("Reset the attempt count of failed runs and start them again.");
         });

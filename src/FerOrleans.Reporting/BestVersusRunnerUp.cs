@@ -3,15 +3,12 @@ namespace FerOrleans.Reporting;
 /// <summary>Picks the best and runner-up approach of each split and ratio and tests the difference.</summary>
 internal static class BestVersusRunnerUp
 {
-    // Below this, a one-sided test cannot reject at the usual 5% level, whatever the data.
-    private const double SignificanceLevel = 0.05;
-
     /// <summary>
     /// Compares, per split and ratio with at least one usable run, the two approaches with the highest mean test
-    /// accuracy, and Holm-adjusts the p-values over all comparisons. Equal means are ordered by
-    /// <see cref="ApproachOrder"/>.
+    /// accuracy. With <paramref name="holm"/> it Holm-adjusts the p-values over all comparisons. Equal means are
+    /// ordered by <see cref="ApproachOrder"/>.
     /// </summary>
-    public static IReadOnlyList<ComparisonReport> Compare(IReadOnlyList<CellReport> cells)
+    public static IReadOnlyList<ComparisonReport> Compare(IReadOnlyList<CellReport> cells, bool holm)
     {
         ComparisonReport[] comparisons = [.. cells
             .Where(cell => cell.Test.N >= 1)
@@ -22,7 +19,7 @@ internal static class BestVersusRunnerUp
                 .OrderByDescending(cell => cell.Test.Mean)
                 .ThenBy(cell => cell.Approach, ApproachOrder.Instance)]))];
 
-        return AddHolm(comparisons);
+        return holm ? AddHolm(comparisons) : comparisons;
     }
 
     private static ComparisonReport CompareTopTwo(CellReport[] ranked)
@@ -38,25 +35,7 @@ internal static class BestVersusRunnerUp
         MannWhitneyResult test = MannWhitneyU.Test(best.TestAccuracies, runnerUp.TestAccuracies, Alternative.Greater);
         return new ComparisonReport(best.TrainFraction, best.AugmentationRatio, best.Approach, best.Test,
             runnerUp.Approach, runnerUp.Test, test.U, test.P, null, test.Method,
-            MeaninglessnessNote(best.Test.N, runnerUp.Test.N));
-    }
-
-    // Without ties, the smallest one-sided p-value is 1 / C(n1 + n2, n1): every x above every y.
-    private static string? MeaninglessnessNote(int n1, int n2)
-    {
-        double smallestP = 1.0;
-        for (int i = 1; i <= Math.Min(n1, n2); i++)
-        {
-            smallestP = smallestP * i / (Math.Max(n1, n2) + i);
-        }
-
-        if (smallestP <= SignificanceLevel)
-        {
-            return null;
-        }
-
-        return $"not meaningful: with n = {n1} and {n2} the smallest possible p is "
-            + $"{ReportFormat.PValue(smallestP)}, above .05";
+            SmallSampleNote.For(best.Test.N, runnerUp.Test.N, Alternative.Greater));
     }
 
     private static ComparisonReport[] AddHolm(ComparisonReport[] comparisons)

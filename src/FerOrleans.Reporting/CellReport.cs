@@ -9,6 +9,10 @@ namespace FerOrleans.Reporting;
 /// repetition.</param>
 /// <param name="Test">The summary of <paramref name="TestAccuracies"/>.</param>
 /// <param name="Validation">The summary of <paramref name="ValidationAccuracies"/>.</param>
+/// <param name="RunCount">Every run of the configuration, whatever its state.</param>
+/// <param name="FailedCount">The runs in state Failed.</param>
+/// <param name="UnfinishedCount">The other runs that did not enter the statistics: pending, queued, running,
+/// interrupted, or completed without a test accuracy.</param>
 public sealed record CellReport(
     string Approach,
     double TrainFraction,
@@ -16,4 +20,7 @@ public sealed record CellReport(
     IReadOnlyList<double> TestAccuracies,
     IReadOnlyList<double> ValidationAccuracies,
     SampleSummary Test,
-    SampleSummary Validation);
+    SampleSummary Validation,
+    int RunCount,
+    int FailedCount,
+    int UnfinishedCount);

@@ -11,22 +11,40 @@ public static class MarkdownReport
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Renders the report with "\n" line ends, so equal models give byte-equal files.</summary>
-    public static string Render(SweepReportModel model)
+    /// <summary>The legend of the accuracy entries, shared with the HTML page.</summary>
+    public const string AccuracyLegend =
+        "Accuracy in percent: mean ± sample standard deviation [95% Student t confidence interval of the mean] "
+        + "(completed repetitions). With 1 repetition there is no standard deviation or interval. Where runs of a "
+        + "configuration failed or are unfinished, the count reads \"n of m\" and says why.";
+
+    /// <summary>Renders the report without figures, as <see cref="Render(SweepReportModel, IReadOnlyList{ReportFigure})"/>.</summary>
+    public static string Render(SweepReportModel model) => Render(model, []);
+
+    /// <summary>
+    /// Renders the report with "\n" line ends, so equal models give byte-equal files. Each figure is linked by its
+    /// file name, relative to the folder of report.md.
+    /// </summary>
+    public static string Render(SweepReportModel model, IReadOnlyList<ReportFigure> figures)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(figures);
         StringBuilder text = new();
         AppendHeader(text, model);
         AppendSettings(text, model);
-        text.Append("Accuracy in percent: mean ± sample standard deviation [95% Student t confidence interval ")
-            .Append("of the mean] (number of repetitions); n/a where fewer than 2 repetitions completed.\n\n");
+        text.Append(AccuracyLegend).Append("\n\n");
+        ReportFigure? accuracy = figures.FirstOrDefault(figure => figure.Confusion is null);
+        if (accuracy is not null)
+        {
+            text.Append("![").Append(accuracy.Title).Append("](").Append(accuracy.FileName).Append(")\n\n");
+        }
+
         foreach (double fraction in model.TrainFractions)
         {
             AppendSplit(text, model, fraction);
         }
 
-        AppendComparisons(text, model);
-        AppendTable1(text, model);
+        MarkdownComparisons.Append(text, model);
+        MarkdownConfusions.Append(text, model, figures);
         AppendIncompleteRuns(text, model);
         return text.ToString();
     }
@@ -92,61 +110,12 @@ public static class MarkdownReport
             {
                 CellReport? cell = cells.FirstOrDefault(
                     candidate => candidate.Approach == approach && candidate.AugmentationRatio == ratio);
-                return cell is null ? "no runs" : ReportFormat.Summary(select(cell));
+                return cell is null ? "no runs" : ReportFormat.Cell(select(cell), cell);
             });
             table.AddRow([approach, .. entries]);
         }
 
         return table;
-    }
-
-    private static void AppendComparisons(StringBuilder text, SweepReportModel model)
-    {
-        text.Append("## Best vs runner-up\n\n")
-            .Append("Best and runner-up by mean test accuracy. U and p: one-sided Mann-Whitney U test of the test ")
-            .Append("accuracies (alternative: best > runner-up), computed as scipy 1.10 `mannwhitneyu` with ")
-            .Append("method \"auto\". p (Holm) adjusts over all rows of this table.\n\n");
-        MarkdownTable table = new(
-            "split", "ratio", "best", "accuracy", "runner-up", "accuracy", "U", "p", "p (Holm)", "method", "note");
-        foreach (ComparisonReport comparison in model.Comparisons)
-        {
-            table.AddRow(
-                ReportFormat.Split(comparison.TrainFraction),
-                ReportFormat.Ratio(comparison.AugmentationRatio),
-                comparison.Best,
-                ReportFormat.Summary(comparison.BestTest),
-                comparison.RunnerUp ?? "none",
-                comparison.RunnerUpTest is null ? "" : ReportFormat.Summary(comparison.RunnerUpTest),
-                comparison.U?.ToString("0.#", Invariant) ?? "",
-                comparison.P is double p ? ReportFormat.PValue(p) : "",
-                comparison.HolmP is double holm ? ReportFormat.PValue(holm) : "",
-                comparison.Method?.ToString().ToLowerInvariant() ?? "",
-                comparison.Note ?? "");
-        }
-
-        text.Append(table).Append('\n');
-    }
-
-    private static void AppendTable1(StringBuilder text, SweepReportModel model)
-    {
-        text.Append("## Table 1 analogue\n\n")
-            .Append("Mean test accuracy (%) of best and runner-up at the largest augmentation ratio of each split, ")
-            .Append("with the one-sided Mann-Whitney U p-value, laid out as Table 1 of Virgolin et al. 2022 ")
-            .Append("(arXiv 2202.05187).\n\n");
-        MarkdownTable table = new("training split", "ratio", "best", "accuracy", "runner-up", "accuracy", "p");
-        foreach (Table1Row row in model.Table1)
-        {
-            table.AddRow(
-                ReportFormat.Split(row.TrainFraction),
-                ReportFormat.Ratio(row.AugmentationRatio),
-                row.Best,
-                ReportFormat.Percent(row.BestMeanTestAccuracy),
-                row.RunnerUp ?? "none",
-                row.RunnerUpMeanTestAccuracy is double accuracy ? ReportFormat.Percent(accuracy) : "",
-                row.P is double p ? ReportFormat.PValue(p) : "");
-        }
-
-        text.Append(table).Append('\n');
     }
 
     private static void AppendIncompleteRuns(StringBuilder text, SweepReportModel model)

@@ -41,23 +41,77 @@ public static class ReportFormat
     }
 
     /// <summary>
-    /// Formats a summary as "mean ± sd [ci low, ci high] (n)" in percent. The sd and interval are "n/a" when
-    /// n &lt; 2, and the whole entry is "n/a (0)" when there is no value.
+    /// Formats a summary as "mean ± sd [ci low, ci high] (n)" in percent. With n = 1 it is "mean, no sd or CI (1)",
+    /// because a standard deviation and interval need 2 values, and with n = 0 it is "no result (0)".
     /// </summary>
-    public static string Summary(SampleSummary summary)
+    public static string Summary(SampleSummary summary) =>
+        Estimate(summary) + " (" + summary.N.ToString(Invariant) + ")";
+
+    /// <summary>
+    /// Formats the summary of one configuration as <see cref="Summary"/> does, and when runs are missing from it,
+    /// adds how many there are and why: "61.0 ± 1.0 [58.5, 63.5] (3 of 4: 1 failed)".
+    /// </summary>
+    public static string Cell(SampleSummary summary, CellReport cell)
     {
-        string count = "(" + summary.N.ToString(Invariant) + ")";
-        if (summary.N == 0)
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(cell);
+        if (summary.N == cell.RunCount)
         {
-            return $"{NotAvailable} {count}";
+            return Summary(summary);
         }
 
-        if (!summary.HasSpread)
+        List<string> missing = [];
+        if (cell.FailedCount > 0)
         {
-            return $"{Percent(summary.Mean)} ± {NotAvailable} [{NotAvailable}] {count}";
+            missing.Add(cell.FailedCount.ToString(Invariant) + " failed");
         }
 
-        return $"{Percent(summary.Mean)} ± {Percent(summary.StandardDeviation)} "
-            + $"[{Percent(summary.ConfidenceLow)}, {Percent(summary.ConfidenceHigh)}] {count}";
+        if (cell.UnfinishedCount > 0)
+        {
+            missing.Add(cell.UnfinishedCount.ToString(Invariant) + " unfinished");
+        }
+
+        int withoutValue = cell.RunCount - summary.N - cell.FailedCount - cell.UnfinishedCount;
+        if (withoutValue > 0)
+        {
+            missing.Add(withoutValue.ToString(Invariant) + " without this accuracy");
+        }
+
+        return $"{Estimate(summary)} ({summary.N.ToString(Invariant)} of {cell.RunCount.ToString(Invariant)}: "
+            + string.Join(", ", missing) + ")";
+    }
+
+    /// <summary>Formats a run count with its noun: "1 run", "3 runs".</summary>
+    public static string Runs(int count) => count.ToString(Invariant) + (count == 1 ? " run" : " runs");
+
+    /// <summary>Formats "mean ± sd (n)" in percent, or "mean (1)" when n = 1, for compact tables.</summary>
+    public static string MeanAndDeviation(SampleSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        string count = " (" + summary.N.ToString(Invariant) + ")";
+        return summary.HasSpread
+            ? $"{Percent(summary.Mean)} ± {Percent(summary.StandardDeviation)}{count}"
+            : Percent(summary.Mean) + count;
+    }
+
+    /// <summary>Names the alternative hypothesis for the first sample: "first > second", "first < second" or
+    /// "two-sided".</summary>
+    public static string AlternativeText(Alternative alternative) => alternative switch
+    {
+        Alternative.Greater => "first > second",
+        Alternative.Less => "first < second",
+        _ => "two-sided",
+    };
+
+    private static string Estimate(SampleSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.N switch
+        {
+            0 => "no result",
+            1 => $"{Percent(summary.Mean)}, no sd or CI",
+            _ => $"{Percent(summary.Mean)} ± {Percent(summary.StandardDeviation)} "
+                + $"[{Percent(summary.ConfidenceLow)}, {Percent(summary.ConfidenceHigh)}]",
+        };
     }
 }

@@ -15,6 +15,14 @@ namespace FerOrleans.Reporting;
 /// <param name="DurationSeconds">The wall-clock duration of the run in seconds, when known.</param>
 /// <param name="Device">The device the run used, for example cuda:0, when known.</param>
 /// <param name="Error">The error message of a failed run.</param>
+/// <param name="ClassNames">The class names of the classifier outputs, in output order, when known.</param>
+/// <param name="TestConfusion">The test confusion matrix (rows true class, columns predicted class, in
+/// <paramref name="ClassNames"/> order), when known.</param>
+/// <param name="Steps">The optimiser steps taken, when known.</param>
+/// <param name="Attempts">How many times the run was started, resumes included, when known.</param>
+/// <param name="Phase">The training phase of the latest progress report ("contrastive", "probe" or "supervised"),
+/// when known.</param>
+/// <param name="Epoch">The epoch of the latest progress report within <paramref name="Phase"/>, when known.</param>
 public sealed record RunRecord(
     string RunId,
     string Approach,
@@ -28,7 +36,13 @@ public sealed record RunRecord(
     int? BestEpoch,
     double? DurationSeconds,
     string? Device,
-    string? Error)
+    string? Error,
+    IReadOnlyList<string>? ClassNames = null,
+    IReadOnlyList<IReadOnlyList<int>>? TestConfusion = null,
+    long? Steps = null,
+    int? Attempts = null,
+    string? Phase = null,
+    int? Epoch = null)
 {
     /// <summary>Whether the run enters the statistics: completed and with a test accuracy.</summary>
     public bool IsUsable() =>

@@ -62,6 +62,37 @@ internal static class RunValidator
         {
             throw Invalid(run, $"duration {duration} s is not a finite non-negative number");
         }
+
+        CheckConfusion(run);
+    }
+
+    // A matrix needs one row and one column per class name, counts of at least 0 and no repeated class.
+    private static void CheckConfusion(RunRecord run)
+    {
+        if (run.TestConfusion is not { Count: > 0 } matrix)
+        {
+            return;
+        }
+
+        IReadOnlyList<string> classes = run.ClassNames ?? [];
+        if (classes.Distinct(StringComparer.Ordinal).Count() != classes.Count)
+        {
+            throw Invalid(run, $"class names [{string.Join(", ", classes)}] repeat a name");
+        }
+
+        for (int row = 0; row < matrix.Count; row++)
+        {
+            if (matrix.Count != classes.Count || matrix[row].Count != classes.Count)
+            {
+                throw Invalid(run, $"the test confusion matrix is {matrix.Count} x {matrix[row].Count} but there "
+                    + $"are {classes.Count} class names; it needs one row and one column per class");
+            }
+
+            if (matrix[row].Any(count => count < 0))
+            {
+                throw Invalid(run, $"row {row} of the test confusion matrix has a negative count");
+            }
+        }
     }
 
     private static void CheckAccuracy(RunRecord run, double? accuracy, string field)

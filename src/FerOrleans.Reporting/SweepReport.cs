@@ -8,9 +8,19 @@ public static class SweepReport
     /// ratio, summarises each group, and compares the best and runner-up approach of each split and ratio.
     /// </summary>
     /// <exception cref="ArgumentException">A run is invalid or two usable runs repeat the same repetition.</exception>
-    public static SweepReportModel Build(ReportInput input)
+    public static SweepReportModel Build(ReportInput input) => Build(input, ReportOptions.Default);
+
+    /// <summary>
+    /// Builds the statistics as <see cref="Build(ReportInput)"/> does, adds a test per split and ratio for each
+    /// requested approach pair, sums the test confusion matrices per configuration, and Holm-adjusts the p-values
+    /// when <paramref name="options"/> sets Holm.
+    /// </summary>
+    /// <exception cref="ArgumentException">A run is invalid, two usable runs repeat the same repetition, or a
+    /// requested pair names an approach that is not in the sweep.</exception>
+    public static SweepReportModel Build(ReportInput input, ReportOptions options)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(options);
         RunValidator.Validate(input.Runs);
 
         RunRecord[] runs = [.. input.Runs
@@ -25,7 +35,8 @@ public static class SweepReport
         int[] ratios = [.. runs.Select(run => run.AugmentationRatio).Distinct().Order()];
 
         CellReport[] cells = BuildCells(runs);
-        IReadOnlyList<ComparisonReport> comparisons = BestVersusRunnerUp.Compare(cells);
+        IReadOnlyList<ComparisonReport> comparisons = BestVersusRunnerUp.Compare(cells, options.Holm);
+        IReadOnlyList<PairComparisonReport> pairs = PairwiseComparisons.Compare(cells, approaches, options);
 
         return new SweepReportModel(
             input.SweepName,
@@ -42,7 +53,10 @@ public static class SweepReport
             comparisons,
             BuildTable1(comparisons),
             runs,
-            [.. runs.Where(run => !run.IsUsable())]);
+            [.. runs.Where(run => !run.IsUsable())],
+            options.Holm,
+            pairs,
+            ConfusionSummation.Sum(cells, runs));
     }
 
     // Runs arrive sorted, so the groups and their accuracies come out in report order.
@@ -53,6 +67,7 @@ public static class SweepReport
             .Select(group =>
             {
                 RunRecord[] usable = [.. group.Where(run => run.IsUsable())];
+                int failed = group.Count(run => run.State == RunStates.Failed);
                 double[] test = [.. usable.Select(run => run.TestAccuracy!.Value)];
                 double[] validation = [.. usable.Where(run => run.ValidationAccuracy.HasValue)
                     .Select(run => run.ValidationAccuracy!.Value)];
@@ -63,7 +78,10 @@ public static class SweepReport
                     test,
                     validation,
                     CellStatistics.Of(test),
-                    CellStatistics.Of(validation));
+                    CellStatistics.Of(validation),
+                    group.Count(),
+                    failed,
+                    group.Count() - usable.Length - failed);
             })];
     }
 

@@ -17,6 +17,10 @@ namespace FerOrleans.Reporting;
 /// <param name="Runs">Every run, in approach, split, ratio, repetition order.</param>
 /// <param name="IncompleteRuns">The runs that did not enter the statistics (failed, unfinished or without test
 /// accuracy).</param>
+/// <param name="Holm">Whether the p-values were Holm-adjusted.</param>
+/// <param name="PairComparisons">The tests of the requested approach pairs, per pair, split and ratio.</param>
+/// <param name="Confusions">The summed test confusion matrices, one per configuration whose completed runs
+/// stored one.</param>
 public sealed record SweepReportModel(
     string SweepName,
     string SweepId,
@@ -32,4 +36,7 @@ public sealed record SweepReportModel(
     IReadOnlyList<ComparisonReport> Comparisons,
     IReadOnlyList<Table1Row> Table1,
     IReadOnlyList<RunRecord> Runs,
-    IReadOnlyList<RunRecord> IncompleteRuns);
+    IReadOnlyList<RunRecord> IncompleteRuns,
+    bool Holm,
+    IReadOnlyList<PairComparisonReport> PairComparisons,
+    IReadOnlyList<ConfusionReport> Confusions);

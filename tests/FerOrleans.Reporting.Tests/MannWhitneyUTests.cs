@@ -139,7 +139,7 @@ public sealed class MannWhitneyUTests
         _ => throw new InvalidDataException($"Unknown alternative '{alternative}' in the reference cases."),
     };
 
-    private static IReadOnlyList<MannWhitneyCase> LoadCases()
+    internal static IReadOnlyList<MannWhitneyCase> LoadCases()
     {
         string path = ReferencePaths.MannWhitneyCases();
         using FileStream stream = File.OpenRead(path);

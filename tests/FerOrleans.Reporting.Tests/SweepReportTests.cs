@@ -85,9 +85,21 @@ public sealed class SweepReportTests
     [Fact]
     public void Build_TwoTests_HolmAdjustsOverThem()
     {
+        SweepReportModel model = SweepReport.Build(
+            SampleRuns.Input(synthetic: false), ReportOptions.Default with { Holm = true });
+
+        ComparisonReport large = model.Comparisons.Single(c => c.TrainFraction == 0.5 && c.AugmentationRatio == 20);
+        ComparisonReport small = model.Comparisons.Single(c => c.TrainFraction == 0.5 && c.AugmentationRatio == 1);
+
         // Sorted raw p: 2/252 * 2 = 0.0159, then 1/3 * 1 = 0.333.
-        Assert.Equal(2.0 * 2.0 / 252.0, Comparison(0.5, 20).HolmP!.Value, 14);
-        Assert.Equal(1.0 / 3.0, Comparison(0.5, 1).HolmP!.Value, 14);
+        Assert.Equal(2.0 * 2.0 / 252.0, large.HolmP!.Value, 14);
+        Assert.Equal(1.0 / 3.0, small.HolmP!.Value, 14);
+    }
+
+    [Fact]
+    public void Build_DefaultOptions_LeavesHolmEmpty()
+    {
+        Assert.All(_model.Comparisons, comparison => Assert.Null(comparison.HolmP));
     }
 
     [Fact]

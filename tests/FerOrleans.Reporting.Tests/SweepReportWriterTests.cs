@@ -23,9 +23,9 @@ public sealed class SweepReportWriterTests : IDisposable
         Assert.Contains("### Test accuracy (%)", markdown);
         Assert.Contains("### Validation accuracy (%)", markdown);
         Assert.Contains("| approach | x1 | x20 |", markdown);
-        Assert.Contains("| SC(c<-a) | 60.0 ± n/a [n/a] (1) | 71.0 ± 1.6 [69.0, 73.0] (5) |", markdown);
-        Assert.Contains("| SL(c) | no runs | 61.0 ± 1.0 [58.5, 63.5] (3) |", markdown);
-        Assert.Contains("| UC(c) | no runs | n/a (0) |", markdown);
+        Assert.Contains("| SC(c<-a) | 60.0, no sd or CI (1) | 71.0 ± 1.6 [69.0, 73.0] (5) |", markdown);
+        Assert.Contains("| SL(c) | no runs | 61.0 ± 1.0 [58.5, 63.5] (3 of 4: 1 failed) |", markdown);
+        Assert.Contains("| UC(c) | no runs | no result (0 of 1: 1 unfinished) |", markdown);
         Assert.Contains("## Training split 90%\n\n### Test accuracy (%)\n\n| approach | x5 |\n", markdown);
         Assert.Contains("| 50% | x20 | SC(c<-a) | 71.0 | SC(c+a) | 67.1 | .008 |", markdown);
         Assert.Contains("| stem | cifar |", markdown);
@@ -64,6 +64,7 @@ public sealed class SweepReportWriterTests : IDisposable
         Assert.Contains("\"method\": \"exact\"", json);
         Assert.Equal(model.Runs.Count, parsed.Runs.Count);
         Assert.Equal(model.Runs, parsed.Runs);
+        Assert.Equal(model.Cells.Select(c => c.RunCount), parsed.Cells.Select(c => c.RunCount));
         Assert.Equal(model.Cells.Count, parsed.Cells.Count);
         Assert.True(parsed.Synthetic);
         CellReport single = parsed.Cells.Single(c => c.Approach == "SC(c<-a)" && c.AugmentationRatio == 1);
