@@ -1,3 +1,4 @@
+using FerOrleans.Cli.Commands.Cam;
 using FerOrleans.Cli.Commands.Data;
 using FerOrleans.Cli.Commands.Predict;
 using FerOrleans.Cli.Commands.Quickstart;
@@ -32,6 +33,7 @@ public static class FerCommands
             sweep.AddCommand<SweepReportCommand>("report").WithDescription("Write report.md and results.json.");
         });
         config.AddCommand<PredictCommand>("predict").WithDescription("Label images with a trained model.");
+        config.AddCommand<CamCommand>("cam").WithDescription("Grad-CAM maps of trained models on images: PNG grids and .npy arrays.");
         config.AddCommand<SiloCommand>("silo").WithDescription("Run a silo in the foreground.");
     }
 
