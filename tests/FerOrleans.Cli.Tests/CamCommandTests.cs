@@ -54,7 +54,7 @@ public sealed class CamCommandTests : IDisposable
         CopyLondonPhoto("neutral", "004.jpg", Path.Combine("unsorted", "004.jpg"));
 
         var exitCode = await RunAsync(
-            "cam", "--images", Images, "--runs", runs[0], "--runs", runs[1], "--runs", runs[2], "--store", Store, "--out", Out);
+            "cam", "--images", Images, "--runs", runs[0], runs[1], "--runs", runs[2], "--store", Store, "--out", Out);
 
         Assert.Equal(0, exitCode);
         var layout = new CamGridLayout(Rows: 2, MapColumns: 2);

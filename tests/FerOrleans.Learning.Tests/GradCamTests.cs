@@ -97,7 +97,7 @@ public sealed class GradCamTests
     public void Compute_GlobalPoolAndLinear_EqualsClassActivationMap()
     {
         // With global average pooling and one linear layer, d(score_c)/dA_k[i, j] = W[c, k] / (h w) everywhere, so
-        // Grad-CAM equals CAM (Zhou et al., 2016): ReLU(sum_k W[c, k] A_k), computed here from the hooked activations.
+        // Grad-CAM equals the class activation map ReLU(sum_k W[c, k] A_k), computed here from the hooked activations.
         using var classifier = RandomClassifier(Stem.Cifar);
         var data = QuadrantPatches.Create("cam", perClass: 2, seed: 7);
         int[] indices = [0, 1, 2, 3];

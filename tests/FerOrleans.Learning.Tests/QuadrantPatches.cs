@@ -5,13 +5,13 @@ namespace FerOrleans.Learning.Tests;
 
 /// <summary>
 /// A two-class 48x48 set decided by where a bright square sits: in the top-left quadrant for
-/// <see cref="Emotion.Happy"/>, in the bottom-right quadrant for <see cref="Emotion.Sad"/>; every other pixel is noise.
+/// <see cref="Emotion.Happy"/>, in the bottom-right quadrant for <see cref="Emotion.Sad"/>. Every other pixel is noise.
 /// </summary>
 internal static class QuadrantPatches
 {
     public const int Size = 48;
 
-    /// <summary>Side of the bright square; it always lies inside its class's quadrant.</summary>
+    /// <summary>Side of the bright square, which always lies inside its class's quadrant.</summary>
     public const int PatchSize = 14;
 
     public static readonly Emotion[] Labels = [Emotion.Happy, Emotion.Sad];

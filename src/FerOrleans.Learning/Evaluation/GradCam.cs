@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace FerOrleans.Learning.Evaluation;
 
 /// <summary>
-/// Grad-CAM (Selvaraju et al., 2017) on the last block of layer 4 of a classifier's encoder. For activations
+/// Grad-CAM on the last block of layer 4 of a classifier's encoder. For activations
 /// A_k of that block and the score y of the target class, the weights are w_k = mean over (i, j) of
 /// dy/dA_k[i, j], and the map is ReLU(sum_k w_k A_k), upsampled bilinearly to the input size and rescaled
 /// by (x - min) / (max - min) to [0, 1].

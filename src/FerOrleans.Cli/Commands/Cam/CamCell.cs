@@ -17,6 +17,6 @@ public sealed record CamCell(CamRun Run, GradCamMap Map, IReadOnlyList<string> C
     /// <summary>The predicted class's probability.</summary>
     public float Confidence => Map.Probabilities[Map.PredictedClass];
 
-    /// <summary>True or false against <paramref name="trueLabel"/>; null when the true label is unknown.</summary>
+    /// <summary>True or false against <paramref name="trueLabel"/>, or null when the true label is unknown.</summary>
     public bool? IsCorrect(string? trueLabel) => trueLabel is null ? null : trueLabel == Predicted;
 }

@@ -23,7 +23,7 @@ public sealed class CamCommand : AsyncCommand<CamSettings>
         var inputs = CamInputs.Find(settings.Images);
         var runs = settings.Sweep is null
             ? await CamRunSource.FromRunIdsAsync(
-                BlobStoreFactory.Create(settings.StorageOptions()), settings.StorageOptions().Describe(), settings.Runs, cancellationToken)
+                BlobStoreFactory.Create(settings.StorageOptions()), settings.StorageOptions().Describe(), settings.RunIds, cancellationToken)
             : await CamRunSource.FromSweepAsync(settings, cancellationToken);
 
         var (cells, pixels, size) = ComputeCells(inputs, runs, settings);
@@ -36,7 +36,7 @@ public sealed class CamCommand : AsyncCommand<CamSettings>
         }
 
         AnsiConsole.MarkupLineInterpolated(
-            $"Wrote {inputs.Count} grids ({rows.Count} rows x {cells[0].Max(c => c.Run.Column) + 1} columns) to [bold]{settings.Out}[/]");
+            $"Wrote {inputs.Count} grid(s) of {rows.Count} approach row(s) x {cells[0].Max(c => c.Run.Column) + 1} column(s) to [bold]{settings.Out}[/]");
         if (inputs.Any(i => i.TrueLabel is null))
         {
             AnsiConsole.WriteLine("Images outside emotion-named folders have no true label: their frames are grey.");
@@ -48,13 +48,13 @@ public sealed class CamCommand : AsyncCommand<CamSettings>
         return 0;
     }
 
-    /// <summary>Computes every run's map of every input; returns cells per input and the shown pixels.</summary>
+    /// <summary>Computes every run's map of every input; returns cells per input and the pixels shown.</summary>
     private static (List<CamCell>[] Cells, byte[] Pixels, int Size) ComputeCells(
         IReadOnlyList<CamInput> inputs, IReadOnlyList<CamRun> runs, CamSettings settings)
     {
         var cells = inputs.Select(_ => new List<CamCell>()).ToArray();
         var loaded = new Dictionary<string, FaceDataset>(StringComparer.Ordinal);
-        FaceDataset? shown = null;
+        FaceDataset? displayed = null;
         foreach (var run in runs)
         {
             using var model = TrainedModel.Load(run.Model);
@@ -65,13 +65,13 @@ public sealed class CamCommand : AsyncCommand<CamSettings>
                 images = CamInputs.Load(inputs, CropOption.Parse(crop) with { Size = model.ImageSize });
                 loaded.Add(key, images);
             }
-            if (shown is not null && shown.ImageSize != images.ImageSize)
+            if (displayed is not null && displayed.ImageSize != images.ImageSize)
             {
                 throw new ArgumentException(
                     $"Run '{run.RunId}' was trained on {images.ImageSize}x{images.ImageSize} images and another run on "
-                    + $"{shown.ImageSize}x{shown.ImageSize}; show runs of one image size together.");
+                    + $"{displayed.ImageSize}x{displayed.ImageSize}; show runs of one image size together.");
             }
-            shown ??= images;
+            displayed ??= images;
 
             var classes = model.ClassLabels.Select(EmotionNames.Name).ToArray();
             var maps = GradCam.Compute(model, images, TargetIndex(settings.Class, classes, run.RunId));
@@ -81,7 +81,7 @@ public sealed class CamCommand : AsyncCommand<CamSettings>
             }
         }
 
-        return (cells, shown!.Pixels, shown.ImageSize);
+        return (cells, displayed!.Pixels, displayed.ImageSize);
     }
 
     private static int? TargetIndex(string? className, string[] classes, string runId)

@@ -47,7 +47,7 @@ public static class CamGridRenderer
             var column = cell.Run.Column + 1;
             var frame = cell.IsCorrect(input.TrueLabel) switch { true => Correct, false => Wrong, null => Unknown };
             DrawCell(canvas, layout, row, column, CamOverlay.Blend(gray, cell.Map.Values, alpha), size, frame);
-            var caption = string.Create(CultureInfo.InvariantCulture, $"{cell.Predicted} {cell.Confidence:P0}")
+            var caption = string.Create(CultureInfo.InvariantCulture, $"{cell.Predicted} {100 * cell.Confidence:0}%")
                 + (cell.Target == cell.Predicted ? "" : $", map: {cell.Target}");
             canvas.DrawText(caption, layout.FrameLeft(column), CaptionTop(layout, row), SKTextAlign.Left, font, ink);
         }
@@ -61,12 +61,11 @@ public static class CamGridRenderer
     private static void DrawHeader(
         SKCanvas canvas, CamGridLayout layout, CamInput input, IReadOnlyList<CamCell> cells, SKFont bold, SKFont font, SKPaint ink)
     {
+        var truth = input.TrueLabel is null ? "true label unknown" : $"true label {input.TrueLabel}";
+        canvas.DrawText($"{input.Name} ({truth})", CamGridLayout.Gap, 18, SKTextAlign.Left, bold, ink);
         var target = cells.All(c => c.Target == c.Predicted) ? "predicted class" : "class " + cells[0].Target;
-        var truth = input.TrueLabel is null
-            ? "true label unknown (not in an emotion-named folder): grey frames"
-            : $"true label {input.TrueLabel}: green correct, red wrong";
-        canvas.DrawText($"{input.Name}   Grad-CAM of the {target}, layer 4 last block;   {truth}",
-            CamGridLayout.Gap, 18, SKTextAlign.Left, bold, ink);
+        var frames = input.TrueLabel is null ? "grey frames: no emotion-named folder" : "frames: green correct, red wrong";
+        canvas.DrawText($"Grad-CAM of the {target}, layer 4; {frames}", CamGridLayout.Gap, 36, SKTextAlign.Left, font, ink);
 
         var headingY = CamGridLayout.HeaderHeight - 8;
         canvas.DrawText("input", layout.FrameLeft(0), headingY, SKTextAlign.Left, font, ink);

@@ -4,7 +4,7 @@ namespace FerOrleans.Cli.Commands.Cam;
 
 /// <summary>One trained model to explain: a cell of the grid.</summary>
 /// <param name="RunId">Run id, <c>{sweep}/{cell}</c>.</param>
-/// <param name="Approach">Approach name as the study writes it, e.g. SC(c&lt;-a); the grid row.</param>
+/// <param name="Approach">Approach name as the study writes it, e.g. SC(c&lt;-a). It names the grid row.</param>
 /// <param name="Column">Position within its approach's row, from 0.</param>
 /// <param name="ColumnLabel">Column heading, e.g. k0 for repetition 0.</param>
 /// <param name="Model">The bytes of model.bin.</param>

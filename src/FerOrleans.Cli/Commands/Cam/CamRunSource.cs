@@ -95,7 +95,7 @@ public static class CamRunSource
             .ToList();
     }
 
-    /// <summary>The requested value when the sweep has it, else the sweep's only value; otherwise an error listing them.</summary>
+    /// <summary>The requested value when the sweep has it, else the sweep's only value, else an error that lists the values.</summary>
     private static T Choose<T>(T? requested, IReadOnlyList<T> values, string option, string sweep) where T : struct
     {
         if (requested is { } value)

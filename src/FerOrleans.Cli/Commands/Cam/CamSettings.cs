@@ -14,8 +14,16 @@ public sealed class CamSettings : StoreSettings
     public string[] Images { get; init; } = [];
 
     [CommandOption("--runs <RUN>")]
-    [Description("Run id (SWEEP/RUN, as `fer sweep status` lists) whose model is in the store, repeatable: --runs A --runs B.")]
+    [Description("Run ids (SWEEP/RUN, as `fer sweep status` lists) whose models are in the store: --runs A B C or --runs A --runs B.")]
     public string[] Runs { get; init; } = [];
+
+    /// <summary>The values after the first one of <c>--runs A B C</c>: Spectre.Console.Cli binds one value per option.</summary>
+    [CommandArgument(0, "[RUN]")]
+    [Description("More run ids, as in --runs A B C.")]
+    public string[] MoreRuns { get; init; } = [];
+
+    /// <summary>Every run id of <c>--runs</c>, in the order given.</summary>
+    public IReadOnlyList<string> RunIds => [.. Runs, .. MoreRuns];
 
     [CommandOption("--sweep <NAME>")]
     [Description("Use the completed runs of this sweep (needs the cluster or starts an embedded silo).")]
@@ -55,7 +63,12 @@ public sealed class CamSettings : StoreSettings
         {
             return ValidationResult.Error("Both --images and --out are required.");
         }
-        if ((Runs.Length > 0) == (Sweep is not null))
+        if (MoreRuns.Length > 0 && Runs.Length == 0)
+        {
+            return ValidationResult.Error(
+                $"'{MoreRuns[0]}' follows no --runs; give run ids as --runs A B C, and several images as --images X --images Y.");
+        }
+        if ((RunIds.Count > 0) == (Sweep is not null))
         {
             return ValidationResult.Error("Give either --runs RUN ... or --sweep NAME, not both and not neither.");
         }
