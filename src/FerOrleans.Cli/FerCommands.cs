@@ -1,3 +1,4 @@
+using FerOrleans.Cli.Commands.Cam;
 using FerOrleans.Cli.Commands.Data;
 using FerOrleans.Cli.Commands.Predict;
 using FerOrleans.Cli.Commands.Quickstart;
@@ -40,6 +41,7 @@ public static class FerCommands
             run.AddCommand<RunShowCommand>("show").WithDescription("Definition, state, attempts, progress, result and checkpoints of a run.");
         });
         config.AddCommand<PredictCommand>("predict").WithDescription("Label images with a trained model.");
+        config.AddCommand<CamCommand>("cam").WithDescription("Grad-CAM maps of trained models on images: PNG grids and .npy arrays.");
         config.AddCommand<SiloCommand>("silo").WithDescription("Run a silo in the foreground.");
     }
 
