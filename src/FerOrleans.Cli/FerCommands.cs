@@ -1,3 +1,4 @@
+using FerOrleans.Cli.Commands.Bench;
 using FerOrleans.Cli.Commands.Data;
 using FerOrleans.Cli.Commands.Predict;
 using FerOrleans.Cli.Commands.Quickstart;
@@ -33,6 +34,11 @@ public static class FerCommands
         });
         config.AddCommand<PredictCommand>("predict").WithDescription("Label images with a trained model.");
         config.AddCommand<SiloCommand>("silo").WithDescription("Run a silo in the foreground.");
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Benchmarks that measure and print: training step, input pipeline, run overhead, memory.");
+            bench.AddCommand<BenchStepCommand>("step").WithDescription("Median SupCon step time per stem, width and threads.");
+        });
     }
 
     /// <summary>Expected failures (bad input) print their message; anything else prints the exception too.</summary>
