@@ -41,6 +41,7 @@ public sealed partial class TrainingRunner
             state.PendingOptimizerState = null;
         }
 
+        using var batches = new BatchPrefetcher(plan.Batches, state.CompletedEpochs, plan.Epochs, device, PrefetchDepth);
         var decayEpochs = config.Training.DecayEpochs(plan.Epochs);
         for (var epoch = state.CompletedEpochs; epoch < plan.Epochs; epoch++)
         {
@@ -50,7 +51,7 @@ public sealed partial class TrainingRunner
                 group.LearningRate = learningRate;
             }
 
-            RunEpoch(plan, network, state, optimizer, epoch, learningRate, stopwatch, cancellationToken);
+            RunEpoch(plan, network, state, optimizer, batches, epoch, learningRate, stopwatch, cancellationToken);
         }
     }
 
@@ -59,6 +60,7 @@ public sealed partial class TrainingRunner
         RunNetwork network,
         RunState state,
         SGD optimizer,
+        BatchPrefetcher batches,
         int epoch,
         double learningRate,
         Stopwatch stopwatch,
@@ -73,7 +75,7 @@ public sealed partial class TrainingRunner
         {
             cancellationToken.ThrowIfCancellationRequested();
             var stepWatch = Stopwatch.StartNew();
-            var (loss, stepViews) = TrainStep(plan, network, optimizer, epoch, step);
+            var (loss, stepViews) = TrainStep(plan, network, optimizer, batches, epoch, step);
             if (!double.IsFinite(loss))
             {
                 throw new InvalidOperationException(
@@ -109,10 +111,11 @@ public sealed partial class TrainingRunner
     }
 
     /// <summary>One optimisation step in its own dispose scope; returns the loss and the views processed.</summary>
-    private (double Loss, int Views) TrainStep(PhasePlan plan, RunNetwork network, SGD optimizer, int epoch, int step)
+    private (double Loss, int Views) TrainStep(
+        PhasePlan plan, RunNetwork network, SGD optimizer, BatchPrefetcher batches, int epoch, int step)
     {
+        using var batch = batches.Next(epoch, step);
         using var scope = torch.NewDisposeScope();
-        var batch = plan.Batches.Build(epoch, step, device);
         optimizer.zero_grad();
         var loss = plan.Phase switch
         {

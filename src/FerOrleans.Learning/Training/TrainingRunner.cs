@@ -27,7 +27,8 @@ namespace FerOrleans.Learning.Training;
 /// half of each batch comes from B, so their epochs have twice the steps (see <see cref="BatchBuilder"/>).
 /// The probe trains on augmented images of A's training part by default, as SupContrast's linear
 /// stage does. <see cref="TrainingOptions.ProbeAugmentation"/> switches it to un-augmented images.
-/// Everything runs synchronously on the calling thread, with one torch dispose scope per step.
+/// Training runs on the calling thread, with one torch dispose scope per step; augmentation and batch
+/// assembly run ahead of it on a prefetch thread (<see cref="PrefetchDepth"/>).
 /// </para>
 /// </remarks>
 public sealed partial class TrainingRunner
@@ -73,6 +74,12 @@ public sealed partial class TrainingRunner
         RunName = Describe(config);
         phases = PlanPhases();
     }
+
+    /// <summary>
+    /// Ready batches that a thread builds ahead of the training step (see <see cref="BatchPrefetcher"/>);
+    /// 0 builds them on the training thread. The batches, and so the results, are the same either way.
+    /// </summary>
+    public int PrefetchDepth { get; init; } = BatchPrefetcher.DefaultDepth;
 
     /// <summary>A short name of the run for messages: approach, split, ratio, repetition and seed.</summary>
     public string RunName { get; }

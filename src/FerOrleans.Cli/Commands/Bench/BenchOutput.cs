@@ -18,8 +18,8 @@ public static class BenchOutput
     /// <summary>Prints the title, the date, the machine and the torch build, so a pasted table says where it came from.</summary>
     public static void Header(string title)
     {
-        AnsiConsole.WriteLine(title);
-        AnsiConsole.WriteLine(
+        Console.WriteLine(title);
+        Console.WriteLine(
             $"date {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {CpuModel()}, {Environment.ProcessorCount} logical CPUs; "
             + $"{RuntimeInformation.OSDescription}; .NET {Environment.Version}; TorchSharp libtorch {torch.__version__}");
     }

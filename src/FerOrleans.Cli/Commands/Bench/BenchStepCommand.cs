@@ -18,10 +18,10 @@ public sealed class BenchStepCommand : Command<BenchStepSettings>
         BenchOutput.Header(
             $"SupCon step: {StepBenchmark.Images} images x {StepBenchmark.Views} views, 1x{StepBenchmark.ImageSize}x"
             + $"{StepBenchmark.ImageSize}, {settings.Warmup} warm-up + {settings.Steps} measured steps x {settings.Rounds} round(s)");
-        AnsiConsole.WriteLine(peer is null
+        Console.WriteLine(peer is null
             ? "| stem | width | threads | median ms | images/s |"
             : "| stem | width | threads | median ms | images/s | peer median ms | peer images/s | ours/peer |");
-        AnsiConsole.WriteLine(peer is null ? "|---|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(peer is null ? "|---|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---:|---:|---:|");
 
         var results = new List<StepComparison>();
         foreach (var step in cases)
@@ -29,13 +29,13 @@ public sealed class BenchStepCommand : Command<BenchStepSettings>
             cancellationToken.ThrowIfCancellationRequested();
             var comparison = Compare(step, settings, peer);
             results.Add(comparison);
-            AnsiConsole.WriteLine(Row(comparison));
+            Console.WriteLine(Row(comparison));
         }
 
         if (settings.Json is { } path)
         {
             File.WriteAllText(path, JsonSerializer.Serialize(results, BenchOutput.JsonOptions));
-            AnsiConsole.WriteLine($"Wrote {path}.");
+            Console.WriteLine($"Wrote {path}.");
         }
 
         return 0;
