@@ -38,6 +38,9 @@ public static class FerCommands
         {
             bench.SetDescription("Benchmarks that measure and print: training step, input pipeline, run overhead, memory.");
             bench.AddCommand<BenchStepCommand>("step").WithDescription("Median SupCon step time per stem, width and threads.");
+            bench.AddCommand<BenchRunCommand>("run").WithDescription("One run's time before the first step, in steps, checkpoints and after the last step.");
+            bench.AddCommand<BenchMemoryCommand>("memory").WithDescription("Resident memory every N epochs of one run.");
+            bench.AddCommand<BenchPipelineCommand>("pipeline").WithDescription("Pure-step versus end-to-end epoch throughput.");
         });
     }
 

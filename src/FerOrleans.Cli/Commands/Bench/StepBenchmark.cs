@@ -62,13 +62,15 @@ public static class StepBenchmark
         return new StepMeasurement("torchsharp", step, times, loss);
     }
 
-    private static double TrainStep(
+    /// <summary>One SupCon step on view-major <paramref name="images"/> [views x images, 1, H, W]; returns the loss.</summary>
+    internal static double TrainStep(
         ResNet18 encoder, ProjectionHead head, torch.optim.Optimizer optimizer, Tensor images, Tensor labels, double tau)
     {
         using var scope = torch.NewDisposeScope();
         optimizer.zero_grad();
-        var embeddings = head.call(encoder.call(images));                             // [views x images, 128]
-        var features = embeddings.view(Views, Images, embeddings.shape[1]).transpose(0, 1);  // [images, views, 128]
+        var imageCount = labels.shape[0];
+        var embeddings = head.call(encoder.call(images));                            // [views x images, K]
+        var features = embeddings.view(-1, imageCount, embeddings.shape[1]).transpose(0, 1);  // [images, views, K]
         var loss = SupConLoss.Compute(features, labels, tau);
         loss.backward();
         optimizer.step();
