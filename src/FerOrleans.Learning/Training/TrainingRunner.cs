@@ -44,6 +44,7 @@ public sealed partial class TrainingRunner
     private readonly Dictionary<Emotion, long> classIndex;
     private readonly string configJson;
     private readonly IReadOnlyList<PhasePlan> phases;
+    private ReducedPrecisionCopy? reducedPrecision;
 
     public TrainingRunner(
         RunConfig config,
@@ -60,6 +61,7 @@ public sealed partial class TrainingRunner
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(checkpoints);
         RunValidation.Check(config, a, b, split);
+        MixedPrecisionModes.CheckSupported(config.Training.MixedPrecision, device);
 
         this.config = config;
         target = a;
@@ -107,6 +109,10 @@ public sealed partial class TrainingRunner
         using var network = RunNetwork.Create(
             config.Network, withHead: config.Approach.Kind != ApproachKind.SL, classLabels.Length, config.Seed, device);
         var state = RestoreOrStart(network);
+        using var reduced = config.Training.MixedPrecision == MixedPrecision.None
+            ? null
+            : ReducedPrecisionCopy.Create(network, config.Network, classLabels.Length, config.Training.MixedPrecision, device);
+        reducedPrecision = reduced;
 
         foreach (var phase in phases)
         {
