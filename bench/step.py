@@ -94,12 +94,12 @@ def supcon(features, labels, tau):
     images, views, dim = features.shape
     anchors = images * views
     contrast = features.transpose(0, 1).reshape(anchors, dim)  # [anchors, dim], view-major
-    self_mask = torch.eye(anchors, dtype=torch.bool)
+    self_mask = torch.eye(anchors, dtype=torch.bool, device=features.device)
     logits = (contrast @ contrast.T / tau).masked_fill(self_mask, float("-inf"))
     log_prob = logits - logits.logsumexp(1, keepdim=True)  # [anchors, anchors]
     ids = labels.repeat(views)
     positive = (ids[:, None] == ids[None, :]) & ~self_mask
-    positive_sum = torch.where(positive, log_prob, torch.zeros(1)).sum(1)
+    positive_sum = torch.where(positive, log_prob, torch.zeros(1, device=features.device)).sum(1)
     count = positive.sum(1).to(features.dtype).clamp_min(1)
     return (-(positive_sum / count)).mean()
 
@@ -107,12 +107,13 @@ def supcon(features, labels, tau):
 def measure(stem, width, threads, steps, warmup):
     torch.set_num_threads(threads)
     torch.manual_seed(1)
-    encoder = ResNet18(stem, width)
-    head = ProjectionHead(width)
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    encoder = ResNet18(stem, width).to(device)
+    head = ProjectionHead(width).to(device)
     parameters = list(encoder.parameters()) + list(head.parameters())
     optimizer = torch.optim.SGD(parameters, lr=0.05, momentum=0.9, weight_decay=1e-4)
-    images = torch.randn(VIEWS * IMAGES, 1, SIZE, SIZE)  # [views x images, 1, 48, 48]
-    labels = torch.randint(0, CLASSES, (IMAGES,))
+    images = torch.randn(VIEWS * IMAGES, 1, SIZE, SIZE, device=device)  # [views x images, 1, 48, 48]
+    labels = torch.randint(0, CLASSES, (IMAGES,), device=device)
     encoder.train()
     head.train()
     times = []
@@ -125,12 +126,12 @@ def measure(stem, width, threads, steps, warmup):
         value = supcon(features, labels, TEMPERATURE)
         value.backward()
         optimizer.step()
-        loss = value.item()
+        loss = value.item()  # waits for the device, so the step time is complete
         if i >= warmup:
             times.append(time.perf_counter() - start)
     median = statistics.median(times)
     return {
-        "impl": "pytorch " + torch.__version__,
+        "impl": "pytorch " + torch.__version__ + " " + device.type,
         "stem": stem,
         "width": width,
         "threads": threads,

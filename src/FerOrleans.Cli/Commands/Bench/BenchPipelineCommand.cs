@@ -45,14 +45,25 @@ public sealed class BenchPipelineCommand : Command<BenchPipelineSettings>
         for (var round = 0; round < settings.Rounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            pure.Add(PureSteps(network, builder, settings.MeasureEpochs));
-            prefetched.Add(Run(network, builder, 1, 1 + settings.MeasureEpochs, settings.Prefetch));
-            direct.Add(Run(network, builder, 1, 1 + settings.MeasureEpochs, depth: 0));
+            // The order rotates every round, so a drift in the machine's speed does not favour one measurement.
+            Action[] measurements =
+            [
+                () => pure.Add(PureSteps(network, builder, settings.MeasureEpochs)),
+                () => prefetched.Add(Run(network, builder, 1, 1 + settings.MeasureEpochs, settings.Prefetch)),
+                () => direct.Add(Run(network, builder, 1, 1 + settings.MeasureEpochs, depth: 0)),
+            ];
+            for (var i = 0; i < measurements.Length; i++)
+            {
+                measurements[(round + i) % measurements.Length]();
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"round {round + 1}: pure {pure[^1]:0.0}, prefetched {prefetched[^1]:0.0}, direct {direct[^1]:0.0} views/s"));
         }
 
         Print(pure, prefetched, direct, builder.StepsPerEpoch);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"building one batch alone (augmentation and assembly, one thread): {BuildMilliseconds(builder):0.00} ms median"));
         return 0;
     }
 
@@ -68,6 +79,19 @@ public sealed class BenchPipelineCommand : Command<BenchPipelineSettings>
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {median:0.0} | {100 * median / pureMedian:0.0}% |"));
         }
+    }
+
+    private static double BuildMilliseconds(IBatchBuilder builder)
+    {
+        var times = new List<double>();
+        for (var step = 0; step < builder.StepsPerEpoch; step++)
+        {
+            var watch = Stopwatch.StartNew();
+            builder.Build(0, step, torch.CPU).Dispose();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return StepMeasurement.Median(times);
     }
 
     /// <summary>Steps on one batch built beforehand, as many as <paramref name="epochs"/> epochs have; returns views per second.</summary>

@@ -26,7 +26,7 @@ public sealed class BenchRunCommand : Command<BenchRunSettings>
         torch.set_num_threads(settings.Threads);
         BenchOutput.Header($"Run overhead: {TrainingRunner.Describe(config)}, {settings.Stem} stem, width {settings.Width}, "
             + $"{settings.Epochs}+{settings.ProbeEpochs} epochs, b {settings.BatchSize}, {settings.Threads} thread(s), "
-            + $"prefetch {settings.Prefetch}");
+            + $"prefetch {settings.Prefetch}, mixed precision {settings.MixedPrecision}");
 
         var loadWatch = System.Diagnostics.Stopwatch.StartNew();
         var (a, b) = BenchData.Load(settings.Images, settings.SubjectsA);
@@ -39,7 +39,7 @@ public sealed class BenchRunCommand : Command<BenchRunSettings>
             var store = new LocalFolderBlobStore(folder.FullName);
             var checkpoints = new TimedCheckpointStore(store, RunId);
             var timeline = new RunTimeline();
-            var runner = new TrainingRunner(config, a, b, split, torch.CPU, checkpoints, timeline)
+            var runner = new TrainingRunner(config, a, b, split, TorchDevice.Select(), checkpoints, timeline)
             {
                 PrefetchDepth = settings.Prefetch,
             };

@@ -55,12 +55,21 @@ public class BenchRunSettings : CommandSettings
     [Description("Ready batches built ahead of the step; 0 builds them on the training thread. Default: 2")]
     public int Prefetch { get; init; } = 2;
 
+    [CommandOption("--mixed-precision <MODE>")]
+    [Description("Floating-point type of forward and backward: none, bf16 or fp16 (fp16 only on CUDA). Default: none")]
+    public string MixedPrecision { get; init; } = "none";
+
     public override ValidationResult Validate()
     {
         if (Width < 1 || Epochs < 1 || ProbeEpochs < 1 || BatchSize < 2 || Ratio < 1 || Threads < 1 || Prefetch < 0)
         {
             return ValidationResult.Error(
                 "--width, --epochs, --probe-epochs, --ratio and --threads must be >= 1, --batch-size >= 2 and --prefetch >= 0.");
+        }
+
+        if (!MixedPrecisionModes.Names.Contains(MixedPrecision))
+        {
+            return ValidationResult.Error($"--mixed-precision: '{MixedPrecision}' is not one of none, bf16, fp16.");
         }
 
         return Stem is "cifar" or "imagenet"
@@ -81,5 +90,6 @@ public class BenchRunSettings : CommandSettings
             Epochs,
             ProbeEpochs,
             BatchSize,
-            ProbeLearningRate: 0.05));
+            ProbeLearningRate: 0.05,
+            MixedPrecision: MixedPrecisionModes.Parse(MixedPrecision)));
 }
