@@ -12,7 +12,7 @@ Two modes:
       measures one configuration and prints one JSON line.
   step.py --serve
       reads requests "STEM WIDTH THREADS STEPS WARMUP" from standard input, one a line, and
-      answers each with one JSON line; `fer bench step --peer` drives it this way so that the
+      replies to each with one JSON line; `fer bench step --peer` drives it this way so that the
       two implementations run interleaved in one measurement.
 
 Run it with Debian's /usr/bin/python3 (python3-torch); any PyTorch >= 1.13 works.
@@ -158,7 +158,7 @@ def serve():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--serve", action="store_true", help="answer requests from standard input")
+    parser.add_argument("--serve", action="store_true", help="serve requests from standard input")
     parser.add_argument("--stem", choices=["cifar", "imagenet"], default="imagenet")
     parser.add_argument("--width", type=int, default=64, help="channels of the first stage")
     parser.add_argument("--threads", type=int, default=1, help="torch intra-op threads")

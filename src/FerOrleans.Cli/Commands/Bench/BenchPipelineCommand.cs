@@ -24,7 +24,7 @@ public sealed class BenchPipelineCommand : Command<BenchPipelineSettings>
         torch.set_num_threads(settings.Threads);
         BenchOutput.Header($"Input pipeline: {TrainingRunner.Describe(config)}, {settings.Stem} stem, width {settings.Width}, "
             + $"b {settings.BatchSize}, {settings.MeasureEpochs} epoch(s) per measurement, {settings.Threads} thread(s), "
-            + $"prefetch depth {settings.Prefetch}");
+            + $"prefetch depth {settings.PrefetchedDepth}");
         var (a, b) = BenchData.Load(settings.Images, settings.SubjectsA);
         var split = BalancedSplitter.Split(a, config.TrainFraction, config.Seed, subjectDisjoint: true);
         var builder = Builder(config, a, b, split);
@@ -41,7 +41,7 @@ public sealed class BenchPipelineCommand : Command<BenchPipelineSettings>
         var pure = new List<double>();
         var prefetched = new List<double>();
         var direct = new List<double>();
-        Run(network, builder, 0, 1, depth: settings.Prefetch);                                        // warm-up
+        Run(network, builder, 0, 1, depth: settings.PrefetchedDepth);                                        // warm-up
         for (var round = 0; round < settings.Rounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -49,7 +49,7 @@ public sealed class BenchPipelineCommand : Command<BenchPipelineSettings>
             Action[] measurements =
             [
                 () => pure.Add(PureSteps(network, builder, settings.MeasureEpochs)),
-                () => prefetched.Add(Run(network, builder, 1, 1 + settings.MeasureEpochs, settings.Prefetch)),
+                () => prefetched.Add(Run(network, builder, 1, 1 + settings.MeasureEpochs, settings.PrefetchedDepth)),
                 () => direct.Add(Run(network, builder, 1, 1 + settings.MeasureEpochs, depth: 0)),
             ];
             for (var i = 0; i < measurements.Length; i++)

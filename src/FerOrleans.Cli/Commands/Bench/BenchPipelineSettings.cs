@@ -14,6 +14,9 @@ public sealed class BenchPipelineSettings : BenchRunSettings
     [Description("Rounds; each measures pure steps, prefetched epochs and epochs without prefetch, in turn. Default: 3")]
     public int Rounds { get; init; } = 3;
 
+    /// <summary>Depth of the prefetched measurement: --prefetch, or the prefetcher's default where that is 0.</summary>
+    public int PrefetchedDepth => Prefetch > 0 ? Prefetch : FerOrleans.Learning.Batches.BatchPrefetcher.DefaultDepth;
+
     public override ValidationResult Validate()
     {
         var run = base.Validate();
@@ -22,8 +25,8 @@ public sealed class BenchPipelineSettings : BenchRunSettings
             return run;
         }
 
-        return MeasureEpochs >= 1 && Rounds >= 1 && Prefetch >= 1
+        return MeasureEpochs >= 1 && Rounds >= 1
             ? ValidationResult.Success()
-            : ValidationResult.Error($"--measure-epochs, --rounds and --prefetch must be >= 1; got {MeasureEpochs}, {Rounds}, {Prefetch}.");
+            : ValidationResult.Error($"--measure-epochs and --rounds must be >= 1; got {MeasureEpochs} and {Rounds}.");
     }
 }

@@ -52,8 +52,8 @@ public class BenchRunSettings : CommandSettings
     public int Threads { get; init; } = 1;
 
     [CommandOption("--prefetch <N>")]
-    [Description("Ready batches built ahead of the step; 0 builds them on the training thread. Default: 2")]
-    public int Prefetch { get; init; } = 2;
+    [Description("Ready batches built ahead of the step; 0 builds them on the training thread. Default: 0, as in the silo")]
+    public int Prefetch { get; init; }
 
     [CommandOption("--mixed-precision <MODE>")]
     [Description("Floating-point type of forward and backward: none, bf16 or fp16 (fp16 only on CUDA). Default: none")]
