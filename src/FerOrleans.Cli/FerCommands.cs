@@ -1,3 +1,4 @@
+using FerOrleans.Cli.Commands.Bench;
 using FerOrleans.Cli.Commands.Cam;
 using FerOrleans.Cli.Commands.Data;
 using FerOrleans.Cli.Commands.Predict;
@@ -43,6 +44,14 @@ public static class FerCommands
         config.AddCommand<PredictCommand>("predict").WithDescription("Label images with a trained model.");
         config.AddCommand<CamCommand>("cam").WithDescription("Grad-CAM maps of trained models on images: PNG grids and .npy arrays.");
         config.AddCommand<SiloCommand>("silo").WithDescription("Run a silo in the foreground.");
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Benchmarks that measure and print: training step, input pipeline, run overhead, memory.");
+            bench.AddCommand<BenchStepCommand>("step").WithDescription("Median SupCon step time per stem, width and threads.");
+            bench.AddCommand<BenchRunCommand>("run").WithDescription("One run's time before the first step, in steps, checkpoints and after the last step.");
+            bench.AddCommand<BenchMemoryCommand>("memory").WithDescription("Resident memory every N epochs of one run.");
+            bench.AddCommand<BenchPipelineCommand>("pipeline").WithDescription("Pure-step versus end-to-end epoch throughput.");
+        });
     }
 
     /// <summary>Expected failures (bad input) print their message; anything else prints the exception too.</summary>

@@ -94,6 +94,12 @@ public sealed record TrainingSpec
 
     /// <summary>Base temperature of the loss scale tau / base_tau; null means equal to tau.</summary>
     [Id(9)] public double? BaseTemperature { get; init; }
+
+    /// <summary>
+    /// Floating-point type of the forward and backward pass: "none" (float32), "bf16" (CUDA, or a CPU with bf16
+    /// instructions) or "fp16" (CUDA only). Weights, optimiser state and losses stay float32.
+    /// </summary>
+    [Id(50)] public string MixedPrecision { get; init; } = "none";
 }
 
 /// <summary>Per-image augmentation settings.</summary>

@@ -130,6 +130,11 @@ public static partial class SweepSpecValidator
         {
             problems.Add("training temperatures (supConTemperature, simClrTemperature, baseTemperature) must be positive.");
         }
+        if (!MixedPrecisionModes.Names.Contains(training.MixedPrecision))
+        {
+            problems.Add($"training.mixedPrecision: '{training.MixedPrecision}' is not allowed; allowed: "
+                + $"{string.Join(", ", MixedPrecisionModes.Names)}.");
+        }
     }
 
     private static void CheckAugmentation(AugmentationSpec augmentation, List<string> problems)

@@ -41,5 +41,6 @@ public static class RunConfigMapping
         training.WeightDecay,
         training.SupConTemperature,
         training.SimClrTemperature,
-        training.BaseTemperature);
+        training.BaseTemperature,
+        MixedPrecision: MixedPrecisionModes.Parse(training.MixedPrecision));
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FerOrleans.Learning.Training;
 
 /// <summary>The first layers of the ResNet-18.</summary>
@@ -54,6 +56,10 @@ public sealed record AugmentationOptions(
 /// <param name="ProbeAugmentation">
 /// True: the linear probe trains on augmented images, as SupContrast's linear stage does; false: on un-augmented images.
 /// </param>
+/// <param name="MixedPrecision">
+/// Floating-point type of the forward and backward pass (see <see cref="Training.MixedPrecision"/>). Left out of the
+/// JSON form when None, so configurations stored before the option existed still match.
+/// </param>
 public sealed record TrainingOptions(
     int Epochs = 250,
     int ProbeEpochs = 50,
@@ -66,7 +72,9 @@ public sealed record TrainingOptions(
     double SimClrTemperature = 0.5,
     double? BaseTemperature = null,
     double[]? DecayFractions = null,
-    bool ProbeAugmentation = true)
+    bool ProbeAugmentation = true,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    MixedPrecision MixedPrecision = MixedPrecision.None)
 {
     public static readonly double[] DefaultDecayFractions = [0.3, 0.2, 0.1];
 

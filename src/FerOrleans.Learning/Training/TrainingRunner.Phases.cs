@@ -41,6 +41,7 @@ public sealed partial class TrainingRunner
             state.PendingOptimizerState = null;
         }
 
+        using var batches = new BatchPrefetcher(plan.Batches, state.CompletedEpochs, plan.Epochs, device, PrefetchDepth);
         var decayEpochs = config.Training.DecayEpochs(plan.Epochs);
         for (var epoch = state.CompletedEpochs; epoch < plan.Epochs; epoch++)
         {
@@ -50,7 +51,7 @@ public sealed partial class TrainingRunner
                 group.LearningRate = learningRate;
             }
 
-            RunEpoch(plan, network, state, optimizer, epoch, learningRate, stopwatch, cancellationToken);
+            RunEpoch(plan, network, state, optimizer, batches, epoch, learningRate, stopwatch, cancellationToken);
         }
     }
 
@@ -59,6 +60,7 @@ public sealed partial class TrainingRunner
         RunNetwork network,
         RunState state,
         SGD optimizer,
+        BatchPrefetcher batches,
         int epoch,
         double learningRate,
         Stopwatch stopwatch,
@@ -73,7 +75,7 @@ public sealed partial class TrainingRunner
         {
             cancellationToken.ThrowIfCancellationRequested();
             var stepWatch = Stopwatch.StartNew();
-            var (loss, stepViews) = TrainStep(plan, network, optimizer, epoch, step);
+            var (loss, stepViews) = TrainStep(plan, network, optimizer, batches, epoch, step);
             if (!double.IsFinite(loss))
             {
                 throw new InvalidOperationException(
@@ -109,27 +111,40 @@ public sealed partial class TrainingRunner
     }
 
     /// <summary>One optimisation step in its own dispose scope; returns the loss and the views processed.</summary>
-    private (double Loss, int Views) TrainStep(PhasePlan plan, RunNetwork network, SGD optimizer, int epoch, int step)
+    private (double Loss, int Views) TrainStep(
+        PhasePlan plan, RunNetwork network, SGD optimizer, BatchPrefetcher batches, int epoch, int step)
     {
+        using var batch = batches.Next(epoch, step);
         using var scope = torch.NewDisposeScope();
-        var batch = plan.Batches.Build(epoch, step, device);
         optimizer.zero_grad();
+        var compute = reducedPrecision?.LoadMasterWeights() ?? network;
+        var images = reducedPrecision is null ? batch.Images : batch.Images.to(reducedPrecision.ComputeType);
         var loss = plan.Phase switch
         {
-            TrainingPhase.Contrastive => ContrastiveLoss(network, batch),
-            TrainingPhase.Probe => ProbeLoss(network, batch),
-            TrainingPhase.Supervised => nn.functional.cross_entropy(network.Classifier.call(batch.Images), Targets(batch)),
+            TrainingPhase.Contrastive => ContrastiveLoss(compute, batch, images),
+            TrainingPhase.Probe => ProbeLoss(compute, batch, images),
+            TrainingPhase.Supervised => nn.functional.cross_entropy(
+                compute.Classifier.call(images).to(ScalarType.Float32), Targets(batch)),
             _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Phase, "Unknown phase."),
         };
-        loss.backward();
-        optimizer.step();
+        if (reducedPrecision is null)
+        {
+            loss.backward();
+            optimizer.step();
+        }
+        else if (reducedPrecision.Backward(loss))
+        {
+            optimizer.step();
+        }
+
         return (loss.item<float>(), batch.ViewCount);
     }
 
     /// <summary>SupCon (SC) or SimCLR (UC) on the projected views.</summary>
-    private Tensor ContrastiveLoss(RunNetwork network, TrainingBatch batch)
+    private Tensor ContrastiveLoss(RunNetwork network, TrainingBatch batch, Tensor images)
     {
-        var embeddings = network.Head!.call(network.Encoder.call(batch.Images));  // [views x images, K], view-major
+        var embeddings = network.Head!.call(network.Encoder.call(images))
+            .to(ScalarType.Float32);                                                // [views x images, K], view-major
         var features = embeddings
             .view(batch.ViewsPerImage, batch.ImageCount, embeddings.shape[1])
             .transpose(0, 1);                                                       // [images, views, K]
@@ -144,15 +159,16 @@ public sealed partial class TrainingRunner
     }
 
     /// <summary>Cross-entropy of the linear layer on representations of the frozen encoder.</summary>
-    private Tensor ProbeLoss(RunNetwork network, TrainingBatch batch)
+    private Tensor ProbeLoss(RunNetwork network, TrainingBatch batch, Tensor images)
     {
         Tensor representation;
         using (torch.no_grad())
         {
-            representation = network.Encoder.call(batch.Images);                    // [images, 8w]
+            representation = network.Encoder.call(images);                          // [images, 8w]
         }
 
-        return nn.functional.cross_entropy(network.Classifier.Output.call(representation), Targets(batch));
+        var logits = network.Classifier.Output.call(representation).to(ScalarType.Float32);  // [images, classes]
+        return nn.functional.cross_entropy(logits, Targets(batch));
     }
 
     private Tensor Targets(TrainingBatch batch) =>

@@ -27,7 +27,8 @@ namespace FerOrleans.Learning.Training;
 /// half of each batch comes from B, so their epochs have twice the steps (see <see cref="BatchBuilder"/>).
 /// The probe trains on augmented images of A's training part by default, as SupContrast's linear
 /// stage does. <see cref="TrainingOptions.ProbeAugmentation"/> switches it to un-augmented images.
-/// Everything runs synchronously on the calling thread, with one torch dispose scope per step.
+/// Training runs on the calling thread, with one torch dispose scope per step; with <see cref="PrefetchDepth"/>
+/// above 0, augmentation and batch assembly run ahead of it on a prefetch thread.
 /// </para>
 /// </remarks>
 public sealed partial class TrainingRunner
@@ -43,6 +44,7 @@ public sealed partial class TrainingRunner
     private readonly Dictionary<Emotion, long> classIndex;
     private readonly string configJson;
     private readonly IReadOnlyList<PhasePlan> phases;
+    private ReducedPrecisionCopy? reducedPrecision;
 
     public TrainingRunner(
         RunConfig config,
@@ -59,6 +61,7 @@ public sealed partial class TrainingRunner
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(checkpoints);
         RunValidation.Check(config, a, b, split);
+        MixedPrecisionModes.CheckSupported(config.Training.MixedPrecision, device);
 
         this.config = config;
         target = a;
@@ -73,6 +76,16 @@ public sealed partial class TrainingRunner
         RunName = Describe(config);
         phases = PlanPhases();
     }
+
+    /// <summary>
+    /// Ready batches that a thread builds ahead of the training step (see <see cref="BatchPrefetcher"/>);
+    /// 0, the default, builds them on the training thread. The batches, and so the results, are the same either way.
+    /// </summary>
+    /// <remarks>
+    /// Building one batch of 16 views took 0.3 ms against 100 ms or more per step on a 2-core CPU, so prefetching
+    /// gains under 1% there and is off by default, which saves a thread per training slot.
+    /// </remarks>
+    public int PrefetchDepth { get; init; }
 
     /// <summary>A short name of the run for messages: approach, split, ratio, repetition and seed.</summary>
     public string RunName { get; }
@@ -100,6 +113,10 @@ public sealed partial class TrainingRunner
         using var network = RunNetwork.Create(
             config.Network, withHead: config.Approach.Kind != ApproachKind.SL, classLabels.Length, config.Seed, device);
         var state = RestoreOrStart(network);
+        using var reduced = config.Training.MixedPrecision == MixedPrecision.None
+            ? null
+            : ReducedPrecisionCopy.Create(network, config.Network, classLabels.Length, config.Training.MixedPrecision, device);
+        reducedPrecision = reduced;
 
         foreach (var phase in phases)
         {
