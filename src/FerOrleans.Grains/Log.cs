@@ -21,6 +21,12 @@ public enum LogEvent
     SlotsStarted = 1400,
     SlotTakesRun = 1401,
     SlotJobCrashed = 1402,
+    SlotLoadUnavailable = 4100,
+    NoSlotSilo = 4101,
+    RunStatusUnavailable = 4102,
+    RunRecovering = 4103,
+    SweepDispatchDeferred = 4104,
+    RunPlacedElsewhere = 4105,
 }
 
 internal static partial class Log
@@ -72,4 +78,22 @@ internal static partial class Log
 
     [LoggerMessage((int)LogEvent.SlotJobCrashed, LogLevel.Error, "Slot {Slot} lost run {RunId} to an exception it could not report")]
     public static partial void SlotJobCrashed(this ILogger logger, Exception exception, int slot, string runId);
+
+    [LoggerMessage((int)LogEvent.SlotLoadUnavailable, LogLevel.Debug, "Silo {Silo} did not report its training slots")]
+    public static partial void SlotLoadUnavailable(this ILogger logger, Exception exception, string silo);
+
+    [LoggerMessage((int)LogEvent.NoSlotSilo, LogLevel.Debug, "No active silo has training slots; {Grain} is placed for status reads only")]
+    public static partial void NoSlotSilo(this ILogger logger, string grain);
+
+    [LoggerMessage((int)LogEvent.RunStatusUnavailable, LogLevel.Debug, "Run {RunId} did not report its status; its silo may be down")]
+    public static partial void RunStatusUnavailable(this ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage((int)LogEvent.RunRecovering, LogLevel.Warning, "Run {RunId} of sweep {Sweep} lost its silo; restarting it from its last checkpoint")]
+    public static partial void RunRecovering(this ILogger logger, string runId, string sweep);
+
+    [LoggerMessage((int)LogEvent.SweepDispatchDeferred, LogLevel.Information, "Sweep {Sweep} could not start runs now; the watchdog tries again")]
+    public static partial void SweepDispatchDeferred(this ILogger logger, Exception exception, string sweep);
+
+    [LoggerMessage((int)LogEvent.RunPlacedElsewhere, LogLevel.Debug, "Run {RunId} found no free slot on {Silo}; deactivating so placement chooses again")]
+    public static partial void RunPlacedElsewhere(this ILogger logger, string runId, string silo);
 }

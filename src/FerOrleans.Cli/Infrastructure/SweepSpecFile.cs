@@ -46,6 +46,7 @@ public static class SweepSpecFile
         public int Seed { get; set; } = 1;
         public bool SubjectDisjoint { get; set; }
         public int CheckpointsKept { get; set; } = 2;
+        public int? MaxConcurrentRuns { get; set; }
         public NetworkSpec Network { get; set; } = new();
         public TrainingSpec Training { get; set; } = new();
         public AugmentationSpec Augmentation { get; set; } = new();
@@ -62,6 +63,7 @@ public static class SweepSpecFile
             Seed = Seed,
             SubjectDisjoint = SubjectDisjoint,
             CheckpointsKept = CheckpointsKept,
+            MaxConcurrentRuns = MaxConcurrentRuns,
             Network = Network,
             Training = Training,
             Augmentation = Augmentation,

@@ -45,6 +45,9 @@ public sealed record SweepSpec
 
     /// <summary>Checkpoints kept per run; older ones are deleted after a newer one is stored.</summary>
     [Id(12)] public int CheckpointsKept { get; init; } = 2;
+
+    /// <summary>Most runs of this sweep queued or training at once across the cluster; null means no limit.</summary>
+    [Id(30)] public int? MaxConcurrentRuns { get; init; }
 }
 
 /// <summary>Encoder and projection head shape.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FerOrleans.Contracts.Runs;
 using FerOrleans.Contracts.Sweeps;
+using FerOrleans.Grains.Placement;
 using FerOrleans.Grains.Training;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,9 @@ namespace FerOrleans.Grains.Runs;
 /// <summary>
 /// Owns one run's state. Training happens on a slot thread of <see cref="TrainingSlots"/>, never inside a
 /// grain call: <see cref="StartAsync"/> queues the run and returns, and the slot reports back.
+/// Activations are placed on the silo with the most free training slots.
 /// </summary>
+[TrainingSlotPlacement]
 public sealed class RunGrain(
     [PersistentState("run", StoreKeys.GrainStorage)] IPersistentState<RunGrainState> state,
     TrainingSlots slots,
@@ -58,11 +61,18 @@ public sealed class RunGrain(
             return Status();
         }
 
-        slots.ThrowIfNoSlots();
+        if (!slots.TryEnqueue(definition))
+        {
+            // This silo has no free slot (or none at all: the activation was placed for a status read while no
+            // silo had slots): let placement choose a silo with a free slot on the next call.
+            logger.RunPlacedElsewhere(definition.RunId, RuntimeIdentity);
+            DeactivateOnIdle();
+            return Status();
+        }
+
         state.State.Attempts++;
         state.State.Error = null;
         await SetStateAsync(RunState.Queued);
-        slots.Enqueue(definition);
         logger.RunQueued(definition.RunId, state.State.Attempts);
         return Status();
     }
@@ -86,6 +96,8 @@ public sealed class RunGrain(
 
     public async Task ReportCompletedAsync(RunResult result)
     {
+        // Free the slot before the sweep hears of it, so the sweep's next run can take it.
+        slots.Release(Definition.RunId);
         state.State.Result = result;
         await SetStateAsync(RunState.Completed);
         logger.RunCompleted(Definition.RunId, result.ValidationAccuracy, result.TestAccuracy);
@@ -93,6 +105,7 @@ public sealed class RunGrain(
 
     public async Task ReportFailedAsync(string error)
     {
+        slots.Release(Definition.RunId);
         state.State.Error = error;
         await SetStateAsync(RunState.Failed);
         logger.RunFailed(Definition.RunId, error);

@@ -50,6 +50,10 @@ public static partial class SweepSpecValidator
         {
             problems.Add($"checkpointsKept: {spec.CheckpointsKept} must be at least 1.");
         }
+        if (spec.MaxConcurrentRuns is < 1)
+        {
+            problems.Add($"maxConcurrentRuns: {spec.MaxConcurrentRuns} must be at least 1, or left out for no limit.");
+        }
     }
 
     private static void CheckCells(SweepSpec spec, List<string> problems)

@@ -10,8 +10,9 @@ namespace FerOrleans.Grains.Training;
 /// <summary>Trains one run on the calling slot thread, then stores its model and result and reports back.</summary>
 public sealed class RunJob(
     RunDefinition run,
-    RunJobContext context)
+    RunJobContext context) : IRunJob
 {
+    /// <inheritdoc />
     public void Execute(CancellationToken cancellationToken)
     {
         var grain = context.Grains.GetGrain<IRunGrain>(run.RunId);
