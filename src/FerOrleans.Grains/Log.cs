@@ -27,6 +27,7 @@ public enum LogEvent
     RunRecovering = 4103,
     SweepDispatchDeferred = 4104,
     RunPlacedElsewhere = 4105,
+    WatchdogTick = 4106,
 }
 
 internal static partial class Log
@@ -96,4 +97,7 @@ internal static partial class Log
 
     [LoggerMessage((int)LogEvent.RunPlacedElsewhere, LogLevel.Debug, "Run {RunId} found no free slot on {Silo}; deactivating so placement chooses again")]
     public static partial void RunPlacedElsewhere(this ILogger logger, string runId, string silo);
+
+    [LoggerMessage((int)LogEvent.WatchdogTick, LogLevel.Debug, "Sweep {Sweep} watchdog reads {Runs} queued or running runs")]
+    public static partial void WatchdogTick(this ILogger logger, string sweep, int runs);
 }

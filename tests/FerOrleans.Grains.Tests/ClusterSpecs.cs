@@ -7,7 +7,7 @@ namespace FerOrleans.Grains.Tests;
 /// <summary>Sweep specs and data sets shared by the multi-silo tests.</summary>
 public static class ClusterSpecs
 {
-    public static readonly TimeSpan SweepTimeout = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan SweepTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>Runs of one tiny network; <paramref name="repetitions"/> x <paramref name="fractions"/> runs.</summary>
     public static SweepSpec Tiny(string name, string approach, int repetitions, int epochs = 2, params double[] fractions) => new()

@@ -32,7 +32,7 @@ public sealed class EventCounter : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             owner._counts.AddOrUpdate(eventId.Id, 1, (_, count) => count + 1);
-            if (logLevel >= LogLevel.Warning && owner._warnings.Count < 50)
+            if (logLevel >= LogLevel.Warning && owner._warnings.Count < 50 && eventId.Id is not (100405 or 102939 or 100150))
             {
                 owner._warnings.Enqueue($"{logLevel} {eventId.Id}: {formatter(state, exception)} {exception}");
             }

@@ -20,7 +20,8 @@ public sealed class SweepWatchdog(Grain grain, RecoveryOptions options, Func<Can
     {
         _timer ??= grain.RegisterGrainTimer(
             tick,
-            new GrainTimerCreationOptions(options.WatchdogPeriod, options.WatchdogPeriod) { Interleave = false });
+            // Interleaved: a sweep busy with run notifications would otherwise starve a non-reentrant tick.
+            new GrainTimerCreationOptions(options.WatchdogPeriod, options.WatchdogPeriod) { Interleave = true });
         if (!_reminderRegistered)
         {
             await grain.RegisterOrUpdateReminder(ReminderName, options.ReminderPeriod, options.ReminderPeriod);

@@ -24,6 +24,8 @@ public sealed class SweepGrain(
     private readonly Dictionary<string, RunStatus> _runs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _retryFailed = new(StringComparer.Ordinal);
     private SweepWatchdog? _watchdog;
+    private bool _dispatching;
+    private bool _dispatchRequested;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -81,7 +83,14 @@ public sealed class SweepGrain(
 
     public async Task OnRunChangedAsync(RunStatus status)
     {
-        var previous = _runs.GetValueOrDefault(status.Definition.RunId)?.State;
+        var known = _runs.GetValueOrDefault(status.Definition.RunId);
+        if (known is not null && status.UpdatedUtc < known.UpdatedUtc)
+        {
+            // One-way notifications can arrive out of order; an older state must not replace a newer one.
+            return;
+        }
+
+        var previous = known?.State;
         _runs[status.Definition.RunId] = status;
         var freedSlot = status.State is RunState.Completed or RunState.Failed or RunState.Interrupted;
         if (_watchdog is { IsRunning: true } && freedSlot && previous != status.State)
@@ -108,6 +117,35 @@ public sealed class SweepGrain(
             _retryFailed.UnionWith(_runs.Values.Where(r => r.State == RunState.Failed).Select(r => r.Definition.RunId));
         }
 
+        if (_dispatching)
+        {
+            // The watchdog tick interleaves with grain calls: one dispatch at a time, so the cap holds.
+            _dispatchRequested = true;
+            return Snapshot();
+        }
+
+        _dispatching = true;
+        try
+        {
+            do
+            {
+                _dispatchRequested = false;
+                await DispatchOnceAsync();
+            }
+            while (_dispatchRequested);
+        }
+        finally
+        {
+            _dispatching = false;
+        }
+
+        _watchdog ??= new SweepWatchdog(this, recovery.Value, WatchAsync);
+        await _watchdog.StartAsync();
+        return Snapshot();
+    }
+
+    private async Task DispatchOnceAsync()
+    {
         var loads = await slotDirectory.GetLoadsAsync();
         if (loads.Sum(load => load.Slots) == 0)
         {
@@ -122,10 +160,6 @@ public sealed class SweepGrain(
         {
             await StartRunAsync(runId);
         }
-
-        _watchdog ??= new SweepWatchdog(this, recovery.Value, WatchAsync);
-        await _watchdog.StartAsync();
-        return Snapshot();
     }
 
     private async Task StartRunAsync(string runId)
@@ -167,6 +201,7 @@ public sealed class SweepGrain(
         var inFlight = state.State.RunIds
             .Where(id => _runs.TryGetValue(id, out var s) && DispatchPlan.IsInFlight(s.State))
             .ToArray();
+        logger.WatchdogTick(this.GetPrimaryKeyString(), inFlight.Length);
         foreach (var status in await RunPoller.ReadAsync(GrainFactory, inFlight, logger))
         {
             if (status.State == RunState.Interrupted)
