@@ -35,7 +35,16 @@ public static class ClusterSpecs
         SweepStatus? status = null;
         while (DateTime.UtcNow < deadline)
         {
-            status = await grains().GetGrain<ISweepGrain>(sweep).GetStatusAsync();
+            try
+            {
+                status = await grains().GetGrain<ISweepGrain>(sweep).GetStatusAsync();
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                // A client whose gateway silo was killed fails its next calls until it uses another gateway.
+                await Task.Delay(500);
+                continue;
+            }
             if (status is { IsFinished: true })
             {
                 return status;

@@ -35,14 +35,16 @@ public sealed class SiloProcessTests(AzuriteTables azurite, ITestOutputHelper ou
         try
         {
             await ClusterSpecs.ImportAsync(grains);
-            var spec = ClusterSpecs.Tiny("procs", "SL(c)", repetitions: 3, epochs: 6);
+            var spec = ClusterSpecs.Tiny("procs", "SL(c)", repetitions: 2, epochs: 5);
             await grains.GetGrain<ISweepGrain>("procs").StartAsync(spec);
 
             var victim = await WaitForTrainingProcessAsync(grains, [first, second]);
             victim.Kill();
+            var killed = System.Diagnostics.Stopwatch.StartNew();
             var status = await ClusterSpecs.WaitUntilFinishedAsync(() => grains, "procs");
+            output.WriteLine($"killed {victim.Name}; every run completed {killed.Elapsed.TotalSeconds:F1} s later");
 
-            Assert.Equal(3, status.Runs.Count);
+            Assert.Equal(2, status.Runs.Count);
             Assert.All(status.Runs, run => Assert.Equal(RunState.Completed, run.State));
             Assert.Contains(status.Runs, run => run.Attempts >= 2);
             Assert.All(status.Runs.Where(run => run.Attempts >= 2), run => Assert.NotEqual(victim.Name, run.Silo));
