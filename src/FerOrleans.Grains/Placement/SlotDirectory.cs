@@ -11,10 +11,10 @@ public sealed class SlotDirectory(
     IGrainFactory grains,
     ILogger<SlotDirectory> logger)
 {
-    /// <summary>Longest wait for one silo's answer; a silo that does not answer in time counts as having no slots.</summary>
+    /// <summary>Longest wait for one silo's slot report. A silo that does not respond in time counts as having no slots.</summary>
     public static readonly TimeSpan SiloTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>Returns the slot load of each active silo that answered within <see cref="SiloTimeout"/>.</summary>
+    /// <summary>Returns the slot load of each active silo that responded within <see cref="SiloTimeout"/>.</summary>
     public async Task<IReadOnlyList<SlotLoad>> GetLoadsAsync()
     {
         var active = membership.CurrentSnapshot.Members.Values

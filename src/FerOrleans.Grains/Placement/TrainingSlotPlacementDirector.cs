@@ -5,7 +5,7 @@ namespace FerOrleans.Grains.Placement;
 
 /// <summary>
 /// Places run activations on the compatible silo with the most free training slots. Orleans' built-in
-/// silo-metadata filters compare with the calling silo, so this director asks every silo for its load.
+/// silo-metadata filters compare with the calling silo, so this director reads the load of every silo.
 /// </summary>
 public sealed class TrainingSlotPlacementDirector(SlotDirectory directory, ILogger<TrainingSlotPlacementDirector> logger)
     : IPlacementDirector

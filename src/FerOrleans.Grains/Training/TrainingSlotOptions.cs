@@ -51,7 +51,7 @@ public sealed record TrainingSlotOptions
         return slots;
     }
 
-    /// <summary>Checks the CUDA device ids against the number of devices torch sees.</summary>
+    /// <summary>Checks the CUDA device ids against the number of devices torch reports.</summary>
     /// <exception cref="InvalidOperationException">An id is not below <paramref name="deviceCount"/>.</exception>
     public void ThrowIfMissingDevices(int deviceCount)
     {
