@@ -35,6 +35,13 @@ public enum LogEvent
     SweepCancelled = 4211,
     SweepRerunFailed = 4212,
     AcceleratorMetricsUnavailable = 5100,
+    SlotLoadUnavailable = 4100,
+    NoSlotSilo = 4101,
+    RunStatusUnavailable = 4102,
+    RunRecovering = 4103,
+    SweepDispatchDeferred = 4104,
+    RunPlacedElsewhere = 4105,
+    WatchdogTick = 4106,
 }
 
 internal static partial class Log
@@ -135,4 +142,24 @@ internal static partial class Log
     [LoggerMessage((int)LogEvent.AcceleratorMetricsUnavailable, LogLevel.Warning,
         "CUDA device memory metrics unavailable: {Reason}")]
     public static partial void AcceleratorMetricsUnavailable(this ILogger logger, string reason);
+    [LoggerMessage((int)LogEvent.SlotLoadUnavailable, LogLevel.Debug, "Silo {Silo} did not report its training slots")]
+    public static partial void SlotLoadUnavailable(this ILogger logger, Exception exception, string silo);
+
+    [LoggerMessage((int)LogEvent.NoSlotSilo, LogLevel.Debug, "No active silo has training slots; {Grain} is placed for status reads only")]
+    public static partial void NoSlotSilo(this ILogger logger, string grain);
+
+    [LoggerMessage((int)LogEvent.RunStatusUnavailable, LogLevel.Debug, "Run {RunId} did not report its status; its silo may be down")]
+    public static partial void RunStatusUnavailable(this ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage((int)LogEvent.RunRecovering, LogLevel.Warning, "Run {RunId} of sweep {Sweep} lost its silo; restarting it from its last checkpoint")]
+    public static partial void RunRecovering(this ILogger logger, string runId, string sweep);
+
+    [LoggerMessage((int)LogEvent.SweepDispatchDeferred, LogLevel.Information, "Sweep {Sweep} could not start runs now; the watchdog tries again")]
+    public static partial void SweepDispatchDeferred(this ILogger logger, Exception exception, string sweep);
+
+    [LoggerMessage((int)LogEvent.RunPlacedElsewhere, LogLevel.Debug, "Run {RunId} found no free slot on {Silo}; deactivating so placement chooses again")]
+    public static partial void RunPlacedElsewhere(this ILogger logger, string runId, string silo);
+
+    [LoggerMessage((int)LogEvent.WatchdogTick, LogLevel.Debug, "Sweep {Sweep} watchdog reads {Runs} queued or running runs")]
+    public static partial void WatchdogTick(this ILogger logger, string sweep, int runs);
 }

@@ -11,8 +11,14 @@ namespace FerOrleans.Hosting;
 /// <summary>Builds a silo process: Orleans, the store, training slots and the metrics endpoint.</summary>
 public static class FerSiloHost
 {
-    /// <summary>A web application hosting one silo on localhost clustering; start it with <c>StartAsync</c>.</summary>
-    public static WebApplication Build(FerSiloOptions options, Action<ILoggingBuilder>? configureLogging = null)
+    /// <summary>A web application hosting one silo of the configured cluster; start it with <c>StartAsync</c>.</summary>
+    /// <param name="options">Silo, cluster, storage and slot settings.</param>
+    /// <param name="configureLogging">Replaces the single-line console logger when given.</param>
+    /// <param name="configureServices">Runs after the silo's own registrations, so tests can replace services.</param>
+    public static WebApplication Build(
+        FerSiloOptions options,
+        Action<ILoggingBuilder>? configureLogging = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -31,8 +37,8 @@ public static class FerSiloHost
             .AddFerStorage(options.Storage)
             .AddFerTraining(options.Slots)
             .AddFerMetrics();
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(
-            options.SiloPort, options.GatewayPort, serviceId: options.ClusterId, clusterId: options.ClusterId));
+        builder.UseOrleans(silo => silo.UseFerCluster(options));
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapPrometheusScrapingEndpoint("/metrics");

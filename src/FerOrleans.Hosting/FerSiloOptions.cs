@@ -6,8 +6,8 @@ namespace FerOrleans.Hosting;
 /// <summary>Everything a silo of FerOrleans is configured with.</summary>
 public sealed record FerSiloOptions
 {
-    /// <summary>Orleans cluster id; silos and clients of one cluster share it.</summary>
-    public const string DefaultClusterId = "fer";
+    /// <summary>Orleans cluster id and service id of the embedded silo; silos and clients of one cluster share it.</summary>
+    public const string DefaultClusterId = FerClusterOptions.DefaultId;
 
     /// <summary>Port of the silo-to-silo endpoint; 0 picks a free one.</summary>
     public int SiloPort { get; init; } = 11111;
@@ -21,7 +21,8 @@ public sealed record FerSiloOptions
     /// <summary>Port of the Prometheus endpoint; 0 picks a free one.</summary>
     public int MetricsPort { get; init; } = 9464;
 
-    public string ClusterId { get; init; } = DefaultClusterId;
+    /// <summary>Membership, ids, endpoints and reminders; the default is one silo on localhost clustering.</summary>
+    public FerClusterOptions Cluster { get; init; } = new();
 
     public required StorageOptions Storage { get; init; }
 

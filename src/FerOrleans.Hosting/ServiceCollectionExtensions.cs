@@ -39,11 +39,19 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(Options.Create(slots));
         services.AddSingleton<RunStateCounts>();
         services.AddSingleton<DatasetCache>();
+        services.AddSingleton<ICudaDeviceCount, TorchCudaDeviceCount>();
         services.AddSingleton(CreateJobContext);
-        services.AddSingleton<Func<RunDefinition, RunJob>>(sp =>
+        services.AddSingleton<Func<RunDefinition, TrainingSlot, IRunJob>>(sp =>
         {
             var context = sp.GetRequiredService<RunJobContext>();
-            return run => new RunJob(run, context);
+            var cpu = context with { Device = torch.CPU };
+            return (run, slot) => slot.CudaDevice switch
+            {
+                // Each CUDA slot trains on its own device; CPU slots stay on the CPU once devices are declared.
+                { } id => new RunJob(run, context with { Device = new torch.Device(DeviceType.CUDA, id) }),
+                null when slots.CudaDevices.Count > 0 => new RunJob(run, cpu),
+                null => new RunJob(run, context),
+            };
         });
         services.AddSingleton<TrainingSlots>();
         services.AddHostedService(sp => sp.GetRequiredService<TrainingSlots>());

@@ -82,7 +82,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         return app;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

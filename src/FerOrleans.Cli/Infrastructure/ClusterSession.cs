@@ -68,14 +68,18 @@ public sealed class ClusterSession : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.UseOrleansClient(client => client.UseLocalhostClustering(
-            gatewayPort, serviceId: FerSiloOptions.DefaultClusterId, clusterId: FerSiloOptions.DefaultClusterId));
+        // FER_CLUSTERING=azuretable finds the gateways in the membership table; localhost uses gatewayPort.
+        var cluster = FerSiloEnvironment.Read().Cluster;
+        builder.UseOrleansClient(client => client.UseFerCluster(cluster, gatewayPort));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
 
         var grains = host.Services.GetRequiredService<IClusterClient>();
         return new ClusterSession(host, grains, BlobStoreFactory.Create(storage),
-            $"silo at gateway 127.0.0.1:{gatewayPort}, store {storage.Describe()}", markerFolder: null);
+            cluster.Kind == ClusteringKind.Localhost
+                ? $"silo at gateway 127.0.0.1:{gatewayPort}, store {storage.Describe()}"
+                : $"cluster {cluster.ClusterId} (gateways from the Azure membership table), store {storage.Describe()}",
+            markerFolder: null);
     }
 
     private static async Task<ClusterSession> StartEmbeddedAsync(

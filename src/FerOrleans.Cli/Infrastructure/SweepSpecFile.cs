@@ -47,6 +47,7 @@ public static class SweepSpecFile
         public bool SubjectDisjoint { get; set; }
         public int CheckpointsKept { get; set; } = 2;
         public int MaxAttempts { get; set; } = 3;
+        public int? MaxConcurrentRuns { get; set; }
         public NetworkSpec Network { get; set; } = new();
         public TrainingSpec Training { get; set; } = new();
         public AugmentationSpec Augmentation { get; set; } = new();
@@ -64,6 +65,7 @@ public static class SweepSpecFile
             SubjectDisjoint = SubjectDisjoint,
             CheckpointsKept = CheckpointsKept,
             MaxAttempts = MaxAttempts,
+            MaxConcurrentRuns = MaxConcurrentRuns,
             Network = Network,
             Training = Training,
             Augmentation = Augmentation,

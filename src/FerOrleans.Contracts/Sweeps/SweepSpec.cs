@@ -51,6 +51,9 @@ public sealed record SweepSpec
     /// <c>fer sweep rerun-failed</c> resets the count.
     /// </summary>
     [Id(40)] public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>Most runs of this sweep queued or training at once across the cluster; null means no limit.</summary>
+    [Id(30)] public int? MaxConcurrentRuns { get; init; }
 }
 
 /// <summary>Encoder and projection head shape.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FerOrleans.Contracts.Runs;
 using FerOrleans.Contracts.Sweeps;
+using FerOrleans.Grains.Placement;
 using FerOrleans.Grains.Training;
 using FerOrleans.Storage;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,9 @@ namespace FerOrleans.Grains.Runs;
 /// Owns one run's state. Training happens on a slot thread of <see cref="TrainingSlots"/>, never inside a
 /// grain call: <see cref="StartAsync"/> queues the run and returns, and the slot reports back. A failed attempt
 /// is queued again after a backoff delay until the spec's maxAttempts failures.
+/// Activations are placed on the silo with the most free training slots.
 /// </summary>
+[TrainingSlotPlacement]
 public sealed class RunGrain(
     [PersistentState("run", StoreKeys.GrainStorage)] IPersistentState<RunGrainState> state,
     TrainingSlots slots,
@@ -73,8 +76,16 @@ public sealed class RunGrain(
             return Status();
         }
 
-        slots.ThrowIfNoSlots();
         StopRetryTimer();
+        if (!slots.TryEnqueue(definition))
+        {
+            // This silo has no free slot (or none at all: the activation was placed for a status read while no
+            // silo had slots): let placement choose a silo with a free slot on the next call.
+            logger.RunPlacedElsewhere(definition.RunId, RuntimeIdentity);
+            DeactivateOnIdle();
+            return Status();
+        }
+
         state.State.Attempts++;
         state.State.Error = null;
         state.State.CancelReason = null;
@@ -86,7 +97,6 @@ public sealed class RunGrain(
             Outcome = RunState.Queued,
         });
         await SetStateAsync(RunState.Queued);
-        slots.Enqueue(definition);
         logger.RunQueued(definition.RunId, state.State.Attempts);
         return Status();
     }
@@ -155,6 +165,8 @@ public sealed class RunGrain(
 
     public async Task ReportCompletedAsync(RunResult result)
     {
+        // Free the slot before the sweep hears of it, so the sweep's next run can take it.
+        slots.Release(Definition.RunId);
         state.State.Result = result;
         EndAttempt(RunState.Completed, null);
         await SetStateAsync(RunState.Completed);
@@ -163,6 +175,7 @@ public sealed class RunGrain(
 
     public async Task ReportFailedAsync(string error)
     {
+        slots.Release(Definition.RunId);
         state.State.Error = error;
         state.State.FailedAttempts++;
         EndAttempt(RunState.Failed, error);
@@ -183,6 +196,7 @@ public sealed class RunGrain(
 
     public async Task ReportCancelledAsync()
     {
+        slots.Release(Definition.RunId);
         EndAttempt(RunState.Cancelled, null);
         await SetStateAsync(RunState.Cancelled);
     }

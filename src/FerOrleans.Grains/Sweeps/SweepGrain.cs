@@ -2,17 +2,30 @@ using System.Text.Json;
 using FerOrleans.Contracts.Datasets;
 using FerOrleans.Contracts.Runs;
 using FerOrleans.Contracts.Sweeps;
+using FerOrleans.Grains.Placement;
+using FerOrleans.Grains.Recovery;
 using FerOrleans.Learning.Training;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FerOrleans.Grains.Sweeps;
 
-/// <summary>Expands a spec into run grains, dispatches them and keeps their latest status for watchers.</summary>
+/// <summary>
+/// Expands a spec into run grains, dispatches them as training slots free up (within the spec's
+/// <see cref="SweepSpec.MaxConcurrentRuns"/>) and keeps their latest status for watchers. While runs are
+/// unfinished, a watchdog restarts the runs of silos that died.
+/// </summary>
 public sealed class SweepGrain(
     [PersistentState("sweep", StoreKeys.GrainStorage)] IPersistentState<SweepGrainState> state,
-    ILogger<SweepGrain> logger) : Grain, ISweepGrain
+    SlotDirectory slotDirectory,
+    IOptions<RecoveryOptions> recovery,
+    ILogger<SweepGrain> logger) : Grain, ISweepGrain, IRemindable
 {
     private readonly Dictionary<string, RunStatus> _runs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _retryFailed = new(StringComparer.Ordinal);
+    private SweepWatchdog? _watchdog;
+    private bool _dispatching;
+    private bool _dispatchRequested;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +47,7 @@ public sealed class SweepGrain(
         {
             ThrowIfOtherSpec(spec);
             logger.SweepStartedAgain(spec.Name);
-            return await DispatchAsync();
+            return await DispatchAsync(retryFailed: true);
         }
 
         SweepSpecValidator.ThrowIfInvalid(spec);
@@ -52,13 +65,13 @@ public sealed class SweepGrain(
         await state.WriteStateAsync();
         logger.SweepCreated(spec.Name, definitions.Count);
 
-        return await DispatchAsync();
+        return await DispatchAsync(retryFailed: true);
     }
 
     public async Task<SweepStatus> ResumeAsync()
     {
         ThrowIfMissing();
-        return await DispatchAsync();
+        return await DispatchAsync(retryFailed: true);
     }
 
     public async Task<SweepStatus> CancelAsync(string reason)
@@ -99,24 +112,145 @@ public sealed class SweepGrain(
     public Task<SweepStatus?> GetStatusAsync() =>
         Task.FromResult(state.RecordExists ? Snapshot() : null);
 
-    public Task OnRunChangedAsync(RunStatus status)
+    public async Task OnRunChangedAsync(RunStatus status)
     {
+        var known = _runs.GetValueOrDefault(status.Definition.RunId);
+        if (known is not null && status.UpdatedUtc < known.UpdatedUtc)
+        {
+            // One-way notifications can arrive out of order; an older state must not replace a newer one.
+            return;
+        }
+
+        var previous = known?.State;
         _runs[status.Definition.RunId] = status;
-        return Task.CompletedTask;
+        var freedSlot = status.State is RunState.Completed or RunState.Failed or RunState.Interrupted;
+        if (_watchdog is { IsRunning: true } && freedSlot && previous != status.State)
+        {
+            await TryDispatchAsync();
+        }
     }
 
-    private async Task<SweepStatus> DispatchAsync()
+    /// <summary>The watchdog reminder: re-activates this sweep after its silo died and resumes watching.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        foreach (var runId in state.State.RunIds)
+        if (reminderName == SweepWatchdog.ReminderName && state.RecordExists)
         {
-            if (_runs.TryGetValue(runId, out var known) && known.State == RunState.Completed)
-            {
-                continue;
-            }
-
-            _runs[runId] = await Run(runId).StartAsync();
+            await WatchAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>Starts runs while the cluster has free slots and the spec's cap allows, then watches them.</summary>
+    /// <exception cref="InvalidOperationException">No active silo has training slots.</exception>
+    private async Task<SweepStatus> DispatchAsync(bool retryFailed)
+    {
+        if (retryFailed)
+        {
+            _retryFailed.UnionWith(_runs.Values.Where(r => r.State == RunState.Failed).Select(r => r.Definition.RunId));
+        }
+
+        if (_dispatching)
+        {
+            // The watchdog tick interleaves with grain calls: one dispatch at a time, so the cap holds.
+            _dispatchRequested = true;
+            return Snapshot();
+        }
+
+        _dispatching = true;
+        try
+        {
+            do
+            {
+                _dispatchRequested = false;
+                await DispatchOnceAsync();
+            }
+            while (_dispatchRequested);
+        }
+        finally
+        {
+            _dispatching = false;
+        }
+
+        _watchdog ??= new SweepWatchdog(this, recovery.Value, WatchAsync);
+        await _watchdog.StartAsync();
         return Snapshot();
+    }
+
+    private async Task DispatchOnceAsync()
+    {
+        var loads = await slotDirectory.GetLoadsAsync();
+        if (loads.Sum(load => load.Slots) == 0)
+        {
+            throw new InvalidOperationException(
+                "The cluster has no training slots: no active silo declares CPU slots or CUDA devices. " +
+                "Start a silo with FER_CPU_SLOTS or FER_CUDA_DEVICES (fer silo --cpu-slots), then resume the sweep.");
+        }
+
+        var free = loads.Sum(load => load.Free);
+        var plan = DispatchPlan.Select(state.State.RunIds, _runs, state.State.Spec!.MaxConcurrentRuns, free, _retryFailed);
+        foreach (var runId in plan)
+        {
+            await StartRunAsync(runId);
+        }
+    }
+
+    private async Task StartRunAsync(string runId)
+    {
+        var status = await Run(runId).StartAsync();
+        if (!DispatchPlan.IsInFlight(status.State) && status.State != RunState.Completed)
+        {
+            // The activation was on a silo whose slots filled meanwhile; it deactivated, so the second
+            // call is placed afresh on the silo with the most free slots.
+            status = await Run(runId).StartAsync();
+        }
+
+        _runs[runId] = status;
+        if (DispatchPlan.IsInFlight(status.State) || status.State == RunState.Completed)
+        {
+            _retryFailed.Remove(runId);
+        }
+    }
+
+    private async Task TryDispatchAsync()
+    {
+        try
+        {
+            await DispatchAsync(retryFailed: false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OrleansException or TimeoutException)
+        {
+            // No slot anywhere, or a silo left mid-dispatch: the next watchdog tick tries again.
+            logger.SweepDispatchDeferred(ex, this.GetPrimaryKeyString());
+        }
+    }
+
+    /// <summary>
+    /// Reads the runs that are queued or running (a run of a dead silo re-activates elsewhere and becomes
+    /// interrupted), starts what the free slots allow, and stops watching once every run has finished.
+    /// </summary>
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        var inFlight = state.State.RunIds
+            .Where(id => _runs.TryGetValue(id, out var s) && DispatchPlan.IsInFlight(s.State))
+            .ToArray();
+        logger.WatchdogTick(this.GetPrimaryKeyString(), inFlight.Length);
+        foreach (var status in await RunPoller.ReadAsync(GrainFactory, inFlight, logger))
+        {
+            if (status.State == RunState.Interrupted)
+            {
+                logger.RunRecovering(status.Definition.RunId, this.GetPrimaryKeyString());
+            }
+            _runs[status.Definition.RunId] = status;
+        }
+
+        var snapshot = Snapshot();
+        if (snapshot.Runs.Count == state.State.RunIds.Count && snapshot.IsFinished && _retryFailed.Count == 0)
+        {
+            _watchdog ??= new SweepWatchdog(this, recovery.Value, WatchAsync);
+            await _watchdog.StopAsync();
+            return;
+        }
+
+        await TryDispatchAsync();
     }
 
     private SweepStatus Snapshot() => new()

@@ -54,6 +54,10 @@ public static partial class SweepSpecValidator
         {
             problems.Add($"maxAttempts: {spec.MaxAttempts} must be from 1 to 100 (failed attempts before a run stays Failed).");
         }
+        if (spec.MaxConcurrentRuns is < 1)
+        {
+            problems.Add($"maxConcurrentRuns: {spec.MaxConcurrentRuns} must be at least 1, or left out for no limit.");
+        }
     }
 
     private static void CheckCells(SweepSpec spec, List<string> problems)

@@ -77,7 +77,8 @@ public sealed class DatasetCache(IGrainFactory grains, IOptions<TrainingSlotOpti
         }
 
         var content = await grains.GetGrain<IDatasetShardGrain>(IDatasetShardGrain.KeyOf(name, index)).GetAsync();
-        var temporary = path + ".tmp";
+        // A unique temporary name: silo processes on one machine may share the cache folder and fetch at once.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         await File.WriteAllBytesAsync(temporary, content);
         File.Move(temporary, path, overwrite: true);
         logger.DatasetShardCached(name, index, content.Length);

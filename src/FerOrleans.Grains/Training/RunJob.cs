@@ -10,12 +10,9 @@ namespace FerOrleans.Grains.Training;
 /// <summary>Trains one run on the calling slot thread, then stores its model and result and reports back.</summary>
 public sealed class RunJob(
     RunDefinition run,
-    RunJobContext context)
+    RunJobContext context) : IRunJob
 {
-    /// <summary>
-    /// Trains the run and reports the outcome to its grain. <paramref name="siloStopping"/> leaves the run as it
-    /// is for a later resume; <paramref name="runCancelled"/> reports it cancelled. Both stop it at the next step.
-    /// </summary>
+    /// <inheritdoc />
     public void Execute(CancellationToken siloStopping, CancellationToken runCancelled)
     {
         var grain = context.Grains.GetGrain<IRunGrain>(run.RunId);

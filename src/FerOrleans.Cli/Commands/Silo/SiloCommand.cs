@@ -12,13 +12,14 @@ public sealed class SiloCommand : AsyncCommand<SiloSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, SiloSettings settings, CancellationToken cancellationToken)
     {
         var storage = settings.StorageOptions();
-        var options = new FerSiloOptions
+        var fromEnvironment = FerSiloEnvironment.Read(settings.Variables());
+        var options = fromEnvironment with
         {
             Storage = storage,
             SiloPort = settings.SiloPort,
             GatewayPort = settings.GatewayPort,
             MetricsPort = settings.SiloMetricsPort,
-            Slots = new TrainingSlotOptions
+            Slots = fromEnvironment.Slots with
             {
                 CpuSlots = settings.CpuSlots,
                 CacheFolder = Path.Combine(Path.GetTempPath(), "fer-cache"),
