@@ -55,7 +55,7 @@ public static class ReportBuilder
         ["supConTemperature"] = Text(spec.Training.SupConTemperature),
         ["simClrTemperature"] = Text(spec.Training.SimClrTemperature),
         ["cropScale"] = $"{Text(spec.Augmentation.CropScaleMin)}-{Text(spec.Augmentation.CropScaleMax)}",
-        ["subjectDisjoint"] = spec.SubjectDisjoint ? "yes" : "no",
+        ["subjectDisjoint"] = spec.SubjectDisjoint switch { true => "yes", false => "no", null => "auto" },
         ["repetitions"] = Text(spec.Repetitions),
         ["seed"] = Text(spec.Seed),
     };

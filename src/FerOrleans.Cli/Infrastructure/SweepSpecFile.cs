@@ -44,7 +44,8 @@ public static class SweepSpecFile
         public List<int> AugmentationRatios { get; set; } = [];
         public int Repetitions { get; set; } = 10;
         public int Seed { get; set; } = 1;
-        public bool SubjectDisjoint { get; set; }
+        /// <summary>"auto" (or absent), "true" or "false"; see <see cref="SweepSpec.SubjectDisjoint"/>.</summary>
+        public string? SubjectDisjoint { get; set; }
         public int CheckpointsKept { get; set; } = 2;
         public NetworkSpec Network { get; set; } = new();
         public TrainingSpec Training { get; set; } = new();
@@ -60,11 +61,21 @@ public static class SweepSpecFile
             AugmentationRatios = AugmentationRatios,
             Repetitions = Repetitions,
             Seed = Seed,
-            SubjectDisjoint = SubjectDisjoint,
+            SubjectDisjoint = ParseSubjectDisjoint(path),
             CheckpointsKept = CheckpointsKept,
             Network = Network,
             Training = Training,
             Augmentation = Augmentation,
+        };
+
+        private bool? ParseSubjectDisjoint(string path) => SubjectDisjoint?.Trim().ToLowerInvariant() switch
+        {
+            null or "auto" => null,
+            "true" => true,
+            "false" => false,
+            _ => throw new ArgumentException(
+                $"{path}: subjectDisjoint: '{SubjectDisjoint}' is not allowed; allowed: auto (subject-disjoint when a "
+                + "subject of data set A has several images), true, false."),
         };
     }
 }
