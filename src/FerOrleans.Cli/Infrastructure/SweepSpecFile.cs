@@ -10,6 +10,8 @@ public static class SweepSpecFile
 {
     private static readonly IDeserializer Reader = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        // Nested spec records hold read-only lists, which YamlDotNet cannot create by itself.
+        .WithTypeMapping<IReadOnlyList<double>, List<double>>()
         .Build();
 
     /// <exception cref="ArgumentException">The file is missing, is not YAML or has an unknown field; names file, line and field.</exception>
