@@ -42,7 +42,7 @@ public sealed class SweepProtocolTests
             () => sweep.StartAsync(TinySpec("uncovered", "SL(c)", "SC(c<-a)", "SC(c+a)")));
 
         Assert.Contains("datasetB: 'tiny-adult' has no images labelled disgust, fear", error.Message);
-        Assert.Contains("SC(c<-a), SC(c+a) need every label of A in B", error.Message);
+        Assert.Contains("SC(c<-a), SC(c+a) draw images of B by the labels of A", error.Message);
         Assert.Null(await sweep.GetStatusAsync());
         Assert.Empty(await ListAsync(cluster, "runs/"));
     }

@@ -43,8 +43,8 @@ public static class SweepDatasetValidator
         {
             problems.Add(
                 $"datasetB: '{b.Name}' has no images labelled {string.Join(", ", missing)}, which A '{a.Name}' has; "
-                + $"{string.Join(", ", usingB)} need every label of A in B. Import a B that covers them or remove "
-                + "those approaches.");
+                + $"{string.Join(", ", usingB)} draw images of B by the labels of A, so B needs every label of A. "
+                + "Import a B that covers them or remove those approaches.");
         }
     }
 
@@ -68,7 +68,7 @@ public static class SweepDatasetValidator
         {
             problems.Add(
                 $"trainFractions: {fraction} x {minority.Value} images of the smallest class '{minority.Key}' of "
-                + $"'{a.Name}' rounds to 0 training images; raise the fraction or import more images.");
+                + $"'{a.Name}' rounds to 0 training images. Raise the fraction or import more images.");
             return;
         }
 
@@ -78,7 +78,7 @@ public static class SweepDatasetValidator
         {
             problems.Add(
                 $"training.batchSize: {spec.Training.BatchSize} needs {needed} distinct training images of A per batch, "
-                + $"but a {fraction} split of '{a.Name}' has {train} ({perClass} per class); lower the batch size or "
+                + $"but a {fraction} split of '{a.Name}' has {train} ({perClass} per class). Lower the batch size or "
                 + "raise the fraction.");
         }
 
