@@ -1,6 +1,7 @@
 using FerOrleans.Cli.Commands.Data;
 using FerOrleans.Cli.Commands.Predict;
 using FerOrleans.Cli.Commands.Quickstart;
+using FerOrleans.Cli.Commands.Run;
 using FerOrleans.Cli.Commands.Silo;
 using FerOrleans.Cli.Commands.Sweep;
 using Spectre.Console;
@@ -30,6 +31,11 @@ public static class FerCommands
             sweep.AddCommand<SweepWatchCommand>("watch").WithDescription("Live progress until the sweep finishes.");
             sweep.AddCommand<SweepResumeCommand>("resume").WithDescription("Continue unfinished runs from their checkpoints.");
             sweep.AddCommand<SweepReportCommand>("report").WithDescription("Write report.md and results.json.");
+        });
+        config.AddBranch("run", run =>
+        {
+            run.SetDescription("Single runs of a sweep.");
+            run.AddCommand<RunSplitCommand>("split").WithDescription("Print the image ids of a run's training, validation and test parts.");
         });
         config.AddCommand<PredictCommand>("predict").WithDescription("Label images with a trained model.");
         config.AddCommand<SiloCommand>("silo").WithDescription("Run a silo in the foreground.");
