@@ -41,6 +41,11 @@ public static class FerCommands
             run.SetDescription("Single runs of a sweep.");
             run.AddCommand<RunShowCommand>("show").WithDescription("Definition, state, attempts, progress, result and checkpoints of a run.");
         });
+        config.AddBranch("run", run =>
+        {
+            run.SetDescription("Single runs of a sweep.");
+            run.AddCommand<RunSplitCommand>("split").WithDescription("Print the image ids of a run's training, validation and test parts.");
+        });
         config.AddCommand<PredictCommand>("predict").WithDescription("Label images with a trained model.");
         config.AddCommand<CamCommand>("cam").WithDescription("Grad-CAM maps of trained models on images: PNG grids and .npy arrays.");
         config.AddCommand<SiloCommand>("silo").WithDescription("Run a silo in the foreground.");

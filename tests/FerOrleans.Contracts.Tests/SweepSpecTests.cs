@@ -27,6 +27,18 @@ public sealed class SweepSpecTests
         Assert.Equal(0.2, spec.Augmentation.CropScaleMin);
         Assert.Equal(0.5, spec.Augmentation.FlipProbability);
         Assert.Equal(0.8, spec.Augmentation.JitterProbability);
+        Assert.Equal(0.4, spec.Augmentation.Brightness);
+        Assert.Equal(0.4, spec.Augmentation.Contrast);
+        Assert.Equal("mlp", spec.Network.ProjectionHead);
+        Assert.Equal("sgd", spec.Training.Optimizer);
+        Assert.Equal("step", spec.Training.Schedule);
+        Assert.Equal(0, spec.Training.WarmupEpochs);
+        Assert.Equal([0.3, 0.2, 0.1], spec.Training.DecayFractions);
+        Assert.Equal(0.1, spec.Training.DecayRate);
+        Assert.Equal(0.5, spec.Training.SimClrTemperature);
+        Assert.Null(spec.Training.BaseTemperature);
+        Assert.True(spec.Training.ProbeAugmentation);
+        Assert.Null(spec.SubjectDisjoint);
     }
 
     [Fact]

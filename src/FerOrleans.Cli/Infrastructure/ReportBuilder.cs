@@ -97,7 +97,7 @@ public static class ReportBuilder
         ["brightness"] = Text(spec.Augmentation.Brightness),
         ["contrast"] = Text(spec.Augmentation.Contrast),
         ["jitterProbability"] = Text(spec.Augmentation.JitterProbability),
-        ["subjectDisjoint"] = spec.SubjectDisjoint ? "yes" : "no",
+        ["subjectDisjoint"] = spec.SubjectDisjoint switch { true => "yes", false => "no", null => "auto" },
         ["repetitions"] = Text(spec.Repetitions),
         ["seed"] = Text(spec.Seed),
         ["checkpointsKept"] = Text(spec.CheckpointsKept),

@@ -10,6 +10,8 @@ public static class SweepSpecFile
 {
     private static readonly IDeserializer Reader = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        // Nested spec records hold read-only lists, which YamlDotNet cannot create by itself.
+        .WithTypeMapping<IReadOnlyList<double>, List<double>>()
         .Build();
 
     /// <exception cref="ArgumentException">The file is missing, is not YAML or has an unknown field; names file, line and field.</exception>
@@ -44,7 +46,8 @@ public static class SweepSpecFile
         public List<int> AugmentationRatios { get; set; } = [];
         public int Repetitions { get; set; } = 10;
         public int Seed { get; set; } = 1;
-        public bool SubjectDisjoint { get; set; }
+        /// <summary>"auto" (or absent), "true" or "false"; see <see cref="SweepSpec.SubjectDisjoint"/>.</summary>
+        public string? SubjectDisjoint { get; set; }
         public int CheckpointsKept { get; set; } = 2;
         public int MaxAttempts { get; set; } = 3;
         public int? MaxConcurrentRuns { get; set; }
@@ -62,13 +65,23 @@ public static class SweepSpecFile
             AugmentationRatios = AugmentationRatios,
             Repetitions = Repetitions,
             Seed = Seed,
-            SubjectDisjoint = SubjectDisjoint,
+            SubjectDisjoint = ParseSubjectDisjoint(path),
             CheckpointsKept = CheckpointsKept,
             MaxAttempts = MaxAttempts,
             MaxConcurrentRuns = MaxConcurrentRuns,
             Network = Network,
             Training = Training,
             Augmentation = Augmentation,
+        };
+
+        private bool? ParseSubjectDisjoint(string path) => SubjectDisjoint?.Trim().ToLowerInvariant() switch
+        {
+            null or "auto" => null,
+            "true" => true,
+            "false" => false,
+            _ => throw new ArgumentException(
+                $"{path}: subjectDisjoint: '{SubjectDisjoint}' is not allowed; allowed: auto (subject-disjoint when a "
+                + "subject of data set A has several images), true, false."),
         };
     }
 }

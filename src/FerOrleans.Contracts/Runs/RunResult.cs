@@ -41,4 +41,7 @@ public sealed record RunSplitIds
     [Id(1)] public IReadOnlyList<string> Validation { get; init; } = [];
 
     [Id(2)] public IReadOnlyList<string> Test { get; init; } = [];
+
+    /// <summary>True when the split kept every subject in one part (the spec's rule, resolved for data set A).</summary>
+    [Id(30)] public bool SubjectDisjoint { get; init; }
 }

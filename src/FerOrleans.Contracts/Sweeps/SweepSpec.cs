@@ -34,14 +34,18 @@ public sealed record SweepSpec
     /// <summary>Network: stem ("cifar" or "imagenet") and width.</summary>
     [Id(8)] public NetworkSpec Network { get; init; } = new();
 
-    /// <summary>Optimisation settings; defaults from METHOD.md.</summary>
+    /// <summary>Optimisation settings; the defaults are the study's and, where it is silent, SupCon's.</summary>
     [Id(9)] public TrainingSpec Training { get; init; } = new();
 
     /// <summary>Per-image augmentation settings.</summary>
     [Id(10)] public AugmentationSpec Augmentation { get; init; } = new();
 
-    /// <summary>When true, no subject has images on two sides of a split.</summary>
-    [Id(11)] public bool SubjectDisjoint { get; init; }
+    /// <summary>
+    /// True: no subject has images in two parts of a split. False: images are split one by one. Null (YAML
+    /// <c>auto</c>, the default): true when some subject of data set A has two or more images, as in CAFE, and
+    /// false when every image is its own subject, as in FER2013.
+    /// </summary>
+    [Id(11)] public bool? SubjectDisjoint { get; init; }
 
     /// <summary>Checkpoints kept per run; older ones are deleted after a newer one is stored.</summary>
     [Id(12)] public int CheckpointsKept { get; init; } = 2;
@@ -71,28 +75,42 @@ public sealed record NetworkSpec
 
     /// <summary>Size of the L2-normalised embedding.</summary>
     [Id(3)] public int EmbeddingSize { get; init; } = 128;
+
+    /// <summary>
+    /// "mlp" (Linear, ReLU, Linear, as in SupCon) or "linear" (one Linear layer, <see cref="ProjectionHidden"/>
+    /// unused).
+    /// </summary>
+    [Id(10)] public string ProjectionHead { get; init; } = "mlp";
 }
 
 /// <summary>Optimisation settings of one run.</summary>
 [GenerateSerializer, Immutable]
 public sealed record TrainingSpec
 {
+    /// <summary>Epochs of contrastive (SC, UC) or supervised (SL) training.</summary>
     [Id(0)] public int Epochs { get; init; } = 250;
 
+    /// <summary>Epochs of the linear probe on the frozen encoder (SC, UC).</summary>
     [Id(1)] public int ProbeEpochs { get; init; } = 50;
 
+    /// <summary>Views per mini-batch b; contrastive batches hold b/2 images with two views each.</summary>
     [Id(2)] public int BatchSize { get; init; } = 32;
 
+    /// <summary>Initial learning rate of the encoder training.</summary>
     [Id(3)] public double LearningRate { get; init; } = 0.05;
 
+    /// <summary>Initial learning rate of the linear probe.</summary>
     [Id(4)] public double ProbeLearningRate { get; init; } = 1e-4;
 
     [Id(5)] public double Momentum { get; init; } = 0.9;
 
+    /// <summary>L2 weight decay of the optimiser.</summary>
     [Id(6)] public double WeightDecay { get; init; } = 1e-4;
 
+    /// <summary>Temperature tau of the SupCon loss (SC).</summary>
     [Id(7)] public double SupConTemperature { get; init; } = 0.07;
 
+    /// <summary>Temperature tau of the SimCLR loss (UC).</summary>
     [Id(8)] public double SimClrTemperature { get; init; } = 0.5;
 
     /// <summary>Base temperature of the loss scale tau / base_tau; null means equal to tau.</summary>
@@ -103,21 +121,53 @@ public sealed record TrainingSpec
     /// instructions) or "fp16" (CUDA only). Weights, optimiser state and losses stay float32.
     /// </summary>
     [Id(50)] public string MixedPrecision { get; init; } = "none";
+
+    /// <summary>Optimiser: "sgd" (SGD with <see cref="Momentum"/> and <see cref="WeightDecay"/>), the study's.</summary>
+    [Id(10)] public string Optimizer { get; init; } = "sgd";
+
+    /// <summary>
+    /// Learning-rate schedule of each phase: "step" (times <see cref="DecayRate"/> at epoch n - f n for each f of
+    /// <see cref="DecayFractions"/>) or "cosine" (from the initial rate down to initial x DecayRate^3).
+    /// </summary>
+    [Id(11)] public string Schedule { get; init; } = "step";
+
+    /// <summary>
+    /// Epochs of linear warm-up at the start of the encoder training (not the probe); 0 turns it off.
+    /// </summary>
+    [Id(12)] public int WarmupEpochs { get; init; }
+
+    /// <summary>Fractions f of the step schedule: the rate drops at epochs n - 0.3n, n - 0.2n, n - 0.1n.</summary>
+    [Id(13)] public IReadOnlyList<double> DecayFractions { get; init; } = [0.3, 0.2, 0.1];
+
+    /// <summary>Factor of each step decay, and the base of the cosine schedule's floor.</summary>
+    [Id(14)] public double DecayRate { get; init; } = 0.1;
+
+    /// <summary>True: the linear probe trains on augmented images (SupCon's linear stage); false: on originals.</summary>
+    [Id(15)] public bool ProbeAugmentation { get; init; } = true;
 }
 
-/// <summary>Per-image augmentation settings.</summary>
+/// <summary>
+/// Per-image augmentation settings. Saturation and hue jitter are absent because they do nothing to a
+/// grayscale image.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record AugmentationSpec
 {
+    /// <summary>Smallest area fraction of the random resized crop (SupCon: 0.2; "crops of up to 20%": 0.8).</summary>
     [Id(0)] public double CropScaleMin { get; init; } = 0.2;
 
+    /// <summary>Largest area fraction of the random resized crop.</summary>
     [Id(1)] public double CropScaleMax { get; init; } = 1.0;
 
+    /// <summary>Probability of a horizontal flip.</summary>
     [Id(2)] public double FlipProbability { get; init; } = 0.5;
 
+    /// <summary>Brightness jitter strength: the factor is drawn from [1 - b, 1 + b].</summary>
     [Id(3)] public double Brightness { get; init; } = 0.4;
 
+    /// <summary>Contrast jitter strength: the factor is drawn from [1 - c, 1 + c].</summary>
     [Id(4)] public double Contrast { get; init; } = 0.4;
 
+    /// <summary>Probability that the colour jitter is applied at all.</summary>
     [Id(5)] public double JitterProbability { get; init; } = 0.8;
 }

@@ -288,18 +288,13 @@ public sealed class SweepGrain(
         var usesB = spec.Approaches.Select(Approach.Parse).Any(x => x.UsesSupplement);
         if (!usesB || spec.DatasetB is null)
         {
+            SweepSpecValidator.ThrowIfAny(spec, SweepDatasetValidator.Problems(spec, a, b: null));
             return;
         }
 
         var b = await GrainFactory.GetGrain<IDatasetGrain>(spec.DatasetB).GetAsync()
             ?? throw UnknownDataset("datasetB", spec.DatasetB);
-        var missing = a.CountsPerLabel.Keys.Where(label => !b.CountsPerLabel.ContainsKey(label)).Order().ToArray();
-        if (missing.Length > 0)
-        {
-            throw new ArgumentException(
-                $"Data set B '{b.Name}' has no images labelled {string.Join(", ", missing)}, which A '{a.Name}' has; " +
-                "(c+a) and (c<-a) need every label of A in B. Import a B that covers them or drop those approaches.");
-        }
+        SweepSpecValidator.ThrowIfAny(spec, SweepDatasetValidator.Problems(spec, a, b));
     }
 
     private static ArgumentException UnknownDataset(string field, string name) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using FerOrleans.Contracts.Sweeps;
 using FerOrleans.Learning.Training;
@@ -5,30 +6,47 @@ using FerOrleans.Learning.Training;
 namespace FerOrleans.Grains.Sweeps;
 
 /// <summary>Checks a sweep spec before anything is stored; every problem names the field and what is allowed.</summary>
+/// <remarks>Checks that need the imported data sets are in <see cref="SweepDatasetValidator"/>.</remarks>
 public static partial class SweepSpecValidator
 {
+    /// <summary>Allowed values of <c>network.stem</c>.</summary>
     public static readonly IReadOnlyList<string> Stems = ["cifar", "imagenet"];
+
+    /// <summary>Allowed values of <c>network.projectionHead</c>.</summary>
+    public static readonly IReadOnlyList<string> ProjectionHeads = ["mlp", "linear"];
+
+    /// <summary>Allowed values of <c>training.optimizer</c>.</summary>
+    public static readonly IReadOnlyList<string> Optimizers = ["sgd"];
+
+    /// <summary>Allowed values of <c>training.schedule</c>.</summary>
+    public static readonly IReadOnlyList<string> Schedules = ["step", "cosine"];
 
     /// <summary>All problems of the spec; empty when it is valid.</summary>
     public static IReadOnlyList<string> Problems(SweepSpec spec)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         var problems = new List<string>();
         CheckNames(spec, problems);
         CheckCells(spec, problems);
         CheckNetwork(spec.Network, problems);
         CheckTraining(spec.Training, problems);
+        CheckSchedule(spec.Training, problems);
         CheckAugmentation(spec.Augmentation, problems);
         return problems;
     }
 
     /// <exception cref="ArgumentException">The spec has at least one problem; the message lists them all.</exception>
-    public static void ThrowIfInvalid(SweepSpec spec)
+    public static void ThrowIfInvalid(SweepSpec spec) => ThrowIfAny(spec, Problems(spec));
+
+    /// <exception cref="ArgumentException">
+    /// <paramref name="problems"/> is not empty; the message names the sweep and lists them all.
+    /// </exception>
+    public static void ThrowIfAny(SweepSpec spec, IReadOnlyList<string> problems)
     {
-        var problems = Problems(spec);
         if (problems.Count > 0)
         {
-            throw new ArgumentException(
-                $"Invalid sweep spec '{spec.Name}':{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}");
+            var separator = Environment.NewLine + "  - ";
+            throw new ArgumentException($"Invalid sweep spec '{spec.Name}':{separator}{string.Join(separator, problems)}");
         }
     }
 
@@ -98,41 +116,76 @@ public static partial class SweepSpecValidator
 
     private static void CheckNetwork(NetworkSpec network, List<string> problems)
     {
-        if (!Stems.Contains(network.Stem))
-        {
-            problems.Add($"network.stem: '{network.Stem}' is not allowed; allowed: {string.Join(", ", Stems)}.");
-        }
+        CheckChoice("network.stem", network.Stem, Stems, problems);
+        CheckChoice("network.projectionHead", network.ProjectionHead, ProjectionHeads, problems);
         if (network.Width is < 1 or > 512)
         {
             problems.Add($"network.width: {network.Width} must be from 1 to 512 (ResNet-18: 64).");
         }
-        if (network.ProjectionHidden < 1 || network.EmbeddingSize < 1)
+        if (network.ProjectionHidden < 1)
         {
-            problems.Add("network.projectionHidden and network.embeddingSize must be at least 1.");
+            problems.Add($"network.projectionHidden: {network.ProjectionHidden} must be at least 1 (SupCon: 512).");
+        }
+        if (network.EmbeddingSize < 1)
+        {
+            problems.Add($"network.embeddingSize: {network.EmbeddingSize} must be at least 1 (SupCon: 128).");
         }
     }
 
     private static void CheckTraining(TrainingSpec training, List<string> problems)
     {
-        if (training.Epochs < 1 || training.ProbeEpochs < 1)
+        if (training.Epochs < 1)
         {
-            problems.Add($"training.epochs ({training.Epochs}) and training.probeEpochs ({training.ProbeEpochs}) must be at least 1.");
+            problems.Add($"training.epochs: {training.Epochs} must be at least 1 (study: 250).");
+        }
+        if (training.ProbeEpochs < 1)
+        {
+            problems.Add($"training.probeEpochs: {training.ProbeEpochs} must be at least 1 (study: 50).");
         }
         if (training.BatchSize < 2 || training.BatchSize % 2 != 0)
         {
             problems.Add($"training.batchSize: {training.BatchSize} must be even and at least 2 (b/2 images, two views each).");
         }
-        if (training.LearningRate <= 0 || training.ProbeLearningRate <= 0)
+        CheckChoice("training.optimizer", training.Optimizer, Optimizers, problems);
+        CheckPositive("training.learningRate", training.LearningRate, "study: 0.05", problems);
+        CheckPositive("training.probeLearningRate", training.ProbeLearningRate, "study: 1e-4", problems);
+        if (!(training.Momentum is >= 0 and < 1))
         {
-            problems.Add("training.learningRate and training.probeLearningRate must be positive.");
+            problems.Add($"training.momentum: {Format(training.Momentum)} must be in [0, 1) (study: 0.9).");
         }
-        if (training.Momentum is < 0 or >= 1 || training.WeightDecay < 0)
+        if (!(training.WeightDecay >= 0) || double.IsInfinity(training.WeightDecay))
         {
-            problems.Add("training.momentum must be in [0, 1) and training.weightDecay at least 0.");
+            problems.Add($"training.weightDecay: {Format(training.WeightDecay)} must be a number >= 0 (study: 1e-4).");
         }
-        if (training.SupConTemperature <= 0 || training.SimClrTemperature <= 0 || training.BaseTemperature <= 0)
+        CheckPositive("training.supConTemperature", training.SupConTemperature, "SupCon: 0.07", problems);
+        CheckPositive("training.simClrTemperature", training.SimClrTemperature, "SimCLR: 0.5", problems);
+        if (training.BaseTemperature is { } baseTemperature)
         {
-            problems.Add("training temperatures (supConTemperature, simClrTemperature, baseTemperature) must be positive.");
+            CheckPositive("training.baseTemperature", baseTemperature, "leave it out to use tau", problems);
+        }
+    }
+
+    private static void CheckSchedule(TrainingSpec training, List<string> problems)
+    {
+        CheckChoice("training.schedule", training.Schedule, Schedules, problems);
+        if (training.WarmupEpochs < 0 || (training.Epochs >= 1 && training.WarmupEpochs >= training.Epochs))
+        {
+            problems.Add(
+                $"training.warmupEpochs: {training.WarmupEpochs} must be from 0 to training.epochs - 1 ({training.Epochs - 1}).");
+        }
+        if (!(training.DecayRate is > 0 and <= 1))
+        {
+            problems.Add($"training.decayRate: {Format(training.DecayRate)} must be in (0, 1] (study: 0.1).");
+        }
+        var fractions = training.DecayFractions ?? [];
+        for (var i = 0; i < fractions.Count; i++)
+        {
+            if (!(fractions[i] is >= 0 and <= 1))
+            {
+                problems.Add(
+                    $"training.decayFractions[{i}]: {Format(fractions[i])} must be in [0, 1]; the rate drops at epoch n - f n "
+                    + "(study: [0.3, 0.2, 0.1]).");
+            }
         }
         if (!MixedPrecisionModes.Names.Contains(training.MixedPrecision))
         {
@@ -143,18 +196,40 @@ public static partial class SweepSpecValidator
 
     private static void CheckAugmentation(AugmentationSpec augmentation, List<string> problems)
     {
-        if (augmentation.CropScaleMin is <= 0 or > 1 || augmentation.CropScaleMax is <= 0 or > 1
+        if (!(augmentation.CropScaleMin is > 0 and <= 1) || !(augmentation.CropScaleMax is > 0 and <= 1)
             || augmentation.CropScaleMin > augmentation.CropScaleMax)
         {
-            problems.Add($"augmentation.cropScaleMin ({augmentation.CropScaleMin}) and cropScaleMax ({augmentation.CropScaleMax}) must satisfy 0 < min <= max <= 1.");
+            problems.Add(
+                $"augmentation.cropScaleMin ({Format(augmentation.CropScaleMin)}) and cropScaleMax "
+                + $"({Format(augmentation.CropScaleMax)}) must satisfy 0 < min <= max <= 1 (SupCon: 0.2 and 1).");
         }
-        if (augmentation.FlipProbability is < 0 or > 1 || augmentation.JitterProbability is < 0 or > 1)
+        CheckUnit("augmentation.flipProbability", augmentation.FlipProbability, "study: 0.5", problems);
+        CheckUnit("augmentation.jitterProbability", augmentation.JitterProbability, "study: 0.8", problems);
+        CheckUnit("augmentation.brightness", augmentation.Brightness, "study: 0.4", problems);
+        CheckUnit("augmentation.contrast", augmentation.Contrast, "study: 0.4", problems);
+    }
+
+    private static void CheckChoice(string field, string? value, IReadOnlyList<string> allowed, List<string> problems)
+    {
+        if (value is null || !allowed.Contains(value, StringComparer.Ordinal))
         {
-            problems.Add("augmentation.flipProbability and augmentation.jitterProbability must be in [0, 1].");
+            problems.Add($"{field}: '{value}' is not allowed; allowed: {string.Join(", ", allowed)}.");
         }
-        if (augmentation.Brightness is < 0 or > 1 || augmentation.Contrast is < 0 or > 1)
+    }
+
+    private static void CheckPositive(string field, double value, string hint, List<string> problems)
+    {
+        if (!(value > 0) || double.IsInfinity(value))
         {
-            problems.Add("augmentation.brightness and augmentation.contrast must be in [0, 1].");
+            problems.Add($"{field}: {Format(value)} must be a number > 0 ({hint}).");
+        }
+    }
+
+    private static void CheckUnit(string field, double value, string hint, List<string> problems)
+    {
+        if (!(value is >= 0 and <= 1))
+        {
+            problems.Add($"{field}: {Format(value)} must be in [0, 1] ({hint}).");
         }
     }
 
@@ -176,6 +251,8 @@ public static partial class SweepSpecValidator
             problems.Add($"{field}: a value is listed twice.");
         }
     }
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string AllowedApproaches => string.Join(", ", Approach.All.Select(a => a.Name));
 

@@ -5,6 +5,10 @@ using FerOrleans.Learning.Training;
 namespace FerOrleans.Grains.Training;
 
 /// <summary>Maps a run definition of the cluster onto the learning core's run configuration.</summary>
+/// <remarks>
+/// Text values are those that <see cref="Sweeps.SweepSpecValidator"/> allows; any other value throws
+/// <see cref="ArgumentException"/> naming the field.
+/// </remarks>
 public static class RunConfigMapping
 {
     public static RunConfig ToRunConfig(this RunDefinition run) => new(
@@ -18,10 +22,21 @@ public static class RunConfigMapping
         ToTraining(run.Spec.Training));
 
     private static NetworkOptions ToNetwork(NetworkSpec network) => new(
-        network.Stem == "imagenet" ? Stem.ImageNet : Stem.Cifar,
+        network.Stem switch
+        {
+            "cifar" => Stem.Cifar,
+            "imagenet" => Stem.ImageNet,
+            _ => throw Unknown("network.stem", network.Stem, "cifar, imagenet"),
+        },
         network.Width,
         network.ProjectionHidden,
-        network.EmbeddingSize);
+        network.EmbeddingSize,
+        network.ProjectionHead switch
+        {
+            "mlp" => ProjectionHeadKind.Mlp,
+            "linear" => ProjectionHeadKind.Linear,
+            _ => throw Unknown("network.projectionHead", network.ProjectionHead, "mlp, linear"),
+        });
 
     private static AugmentationOptions ToAugmentation(AugmentationSpec augmentation) => new(
         augmentation.CropScaleMin,
@@ -42,5 +57,23 @@ public static class RunConfigMapping
         training.SupConTemperature,
         training.SimClrTemperature,
         training.BaseTemperature,
-        MixedPrecision: MixedPrecisionModes.Parse(training.MixedPrecision));
+        training.DecayFractions.ToArray(),
+        training.ProbeAugmentation,
+        training.Schedule switch
+        {
+            "step" => ScheduleKind.Step,
+            "cosine" => ScheduleKind.Cosine,
+            _ => throw Unknown("training.schedule", training.Schedule, "step, cosine"),
+        },
+        training.WarmupEpochs,
+        training.DecayRate,
+        training.Optimizer switch
+        {
+            "sgd" => OptimizerKind.Sgd,
+            _ => throw Unknown("training.optimizer", training.Optimizer, "sgd"),
+        },
+        MixedPrecisionModes.Parse(training.MixedPrecision));
+
+    private static ArgumentException Unknown(string field, string value, string allowed) =>
+        new($"{field}: '{value}' is not allowed; allowed: {allowed}.");
 }

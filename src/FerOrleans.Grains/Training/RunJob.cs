@@ -28,9 +28,9 @@ public sealed class RunJob(
 
             var a = context.Datasets.GetAsync(run.Spec.DatasetA).GetAwaiter().GetResult();
             var b = NeedsSupplement() ? context.Datasets.GetAsync(run.Spec.DatasetB!).GetAwaiter().GetResult() : null;
-            var split = BalancedSplitter.Split(a, run.TrainFraction, run.Seed, run.Spec.SubjectDisjoint);
+            var split = RunSplit.Derive(run, a);
             var progress = new RunProgressReporter(run, grain, context);
-            var runner = new TrainingRunner(run.ToRunConfig(), a, b, split, context.Device, checkpoints, progress);
+            var runner = new TrainingRunner(run.ToRunConfig(), a, b, split.Indices, context.Device, checkpoints, progress);
 
             var outcome = runner.Run(stop.Token);
             var result = StoreOutcome(outcome, a, split);
@@ -64,7 +64,7 @@ public sealed class RunJob(
 
     private bool NeedsSupplement() => Approach.Parse(run.Approach).UsesSupplement;
 
-    private RunResult StoreOutcome(RunOutcome outcome, FaceDataset a, SplitIndices split)
+    private RunResult StoreOutcome(RunOutcome outcome, FaceDataset a, RunSplit split)
     {
         var modelKey = StoreKeys.Model(run.RunId);
         Put(modelKey, ct => context.Store.PutAsync(modelKey, outcome.Model, ct: ct));
@@ -88,12 +88,7 @@ public sealed class RunJob(
             DurationSeconds = outcome.Duration.TotalSeconds,
             Device = outcome.Device,
             ModelKey = modelKey,
-            Split = new RunSplitIds
-            {
-                Train = split.Train.Select(i => a.ImageIds[i]).ToArray(),
-                Validation = split.Validation.Select(i => a.ImageIds[i]).ToArray(),
-                Test = split.Test.Select(i => a.ImageIds[i]).ToArray(),
-            },
+            Split = split.ToIds(a),
         };
         Put(StoreKeys.RunResult(run.RunId), ct => context.Store.PutJsonAsync(StoreKeys.RunResult(run.RunId), result, ct: ct));
         return result;

@@ -16,11 +16,13 @@ public enum Stem
 /// <param name="Width">Channels of the first stage; ResNet-18 uses 64, stages double it (64-128-256-512).</param>
 /// <param name="ProjectionHidden">Hidden units of the projection head MLP.</param>
 /// <param name="EmbeddingSize">Output size K of the projection head, L2-normalised.</param>
+/// <param name="Head">Layers of the projection head; <see cref="ProjectionHidden"/> applies to the MLP only.</param>
 public sealed record NetworkOptions(
     Stem Stem = Stem.Cifar,
     int Width = 64,
     int ProjectionHidden = 512,
-    int EmbeddingSize = 128)
+    int EmbeddingSize = 128,
+    ProjectionHeadKind Head = ProjectionHeadKind.Mlp)
 {
     /// <summary>Size K' of the representation: 8 x <see cref="Width"/> (512 for width 64).</summary>
     public int RepresentationSize => 8 * Width;
@@ -52,10 +54,14 @@ public sealed record AugmentationOptions(
 /// <param name="SupConTemperature">Temperature tau of the SupCon loss.</param>
 /// <param name="SimClrTemperature">Temperature tau of the SimCLR loss.</param>
 /// <param name="BaseTemperature">Loss scale tau / base_tau; null means base_tau = tau.</param>
-/// <param name="DecayFractions">The learning rate is multiplied by 0.1 at epoch n - f n for each f.</param>
+/// <param name="DecayFractions">The step schedule multiplies the rate by <paramref name="DecayRate"/> at epoch n - f n for each f.</param>
 /// <param name="ProbeAugmentation">
 /// True: the linear probe trains on augmented images, as SupContrast's linear stage does; false: on un-augmented images.
 /// </param>
+/// <param name="Schedule">Learning-rate schedule of each phase.</param>
+/// <param name="WarmupEpochs">Epochs of linear warm-up at the start of the encoder phase; the probe has none.</param>
+/// <param name="DecayRate">Factor of each step decay; the cosine schedule ends at initial x DecayRate^3.</param>
+/// <param name="Optimizer">Optimiser of every phase.</param>
 /// <param name="MixedPrecision">
 /// Floating-point type of the forward and backward pass (see <see cref="Training.MixedPrecision"/>). Left out of the
 /// JSON form when None, so configurations stored before the option existed still match.
@@ -73,12 +79,16 @@ public sealed record TrainingOptions(
     double? BaseTemperature = null,
     double[]? DecayFractions = null,
     bool ProbeAugmentation = true,
+    ScheduleKind Schedule = ScheduleKind.Step,
+    int WarmupEpochs = 0,
+    double DecayRate = LearningRateSchedule.DecayFactor,
+    OptimizerKind Optimizer = OptimizerKind.Sgd,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     MixedPrecision MixedPrecision = MixedPrecision.None)
 {
     public static readonly double[] DefaultDecayFractions = [0.3, 0.2, 0.1];
 
-    /// <summary>Epochs at which the learning rate drops by 0.1 for a phase of <paramref name="epochs"/> epochs.</summary>
+    /// <summary>0-based epochs at which the step schedule lowers the rate, for a phase of <paramref name="epochs"/> epochs.</summary>
     public int[] DecayEpochs(int epochs) =>
         (DecayFractions ?? DefaultDecayFractions).Select(f => epochs - (int)Math.Round(f * epochs)).ToArray();
 }

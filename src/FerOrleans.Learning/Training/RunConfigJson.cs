@@ -14,6 +14,35 @@ public static class RunConfigJson
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
+    /// <summary>
+    /// Returns true when <paramref name="storedJson"/>, as a checkpoint stores it, describes <paramref name="config"/>.
+    /// A field that the stored JSON lacks takes its default, and null decay fractions mean the default ones, so a
+    /// checkpoint written before a setting existed still matches a run that keeps that setting at its default.
+    /// </summary>
+    public static bool Describes(string storedJson, RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        RunConfig stored;
+        try
+        {
+            stored = Deserialize<RunConfig>(storedJson);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return string.Equals(Serialize(Normalized(stored)), Serialize(Normalized(config)), StringComparison.Ordinal);
+    }
+
+    private static RunConfig Normalized(RunConfig config) => config with
+    {
+        Training = config.Training with
+        {
+            DecayFractions = config.Training.DecayFractions ?? TrainingOptions.DefaultDecayFractions,
+        },
+    };
+
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options)
         ?? throw new JsonException($"The JSON text is null where a {typeof(T).Name} was expected.");

@@ -49,6 +49,8 @@ internal static class RunValidation
         Require(training.Momentum is >= 0 and < 1, nameof(training.Momentum), training.Momentum, "a number in [0, 1)");
         Require(training.WeightDecay >= 0, nameof(training.WeightDecay), training.WeightDecay, "a number >= 0");
         Require(config.Network.Width >= 1, nameof(config.Network.Width), config.Network.Width, "an integer >= 1");
+        Require(Enum.IsDefined(config.Network.Head), nameof(config.Network.Head), config.Network.Head, "Mlp or Linear");
+        CheckSchedule(training);
         if (config.Approach.Kind == ApproachKind.SL)
         {
             return;
@@ -61,6 +63,18 @@ internal static class RunValidation
         Require(training.SupConTemperature > 0, nameof(training.SupConTemperature), training.SupConTemperature, "a number > 0");
         Require(training.SimClrTemperature > 0, nameof(training.SimClrTemperature), training.SimClrTemperature, "a number > 0");
         Require(training.BaseTemperature is null or > 0, nameof(training.BaseTemperature), training.BaseTemperature, "null or a number > 0");
+    }
+
+    private static void CheckSchedule(TrainingOptions training)
+    {
+        Require(Enum.IsDefined(training.Schedule), nameof(training.Schedule), training.Schedule, "Step or Cosine");
+        Require(Enum.IsDefined(training.Optimizer), nameof(training.Optimizer), training.Optimizer, "Sgd");
+        Require(training.WarmupEpochs >= 0 && training.WarmupEpochs < training.Epochs, nameof(training.WarmupEpochs),
+            training.WarmupEpochs, $"an integer from 0 to Epochs - 1 ({training.Epochs - 1})");
+        Require(training.DecayRate is > 0 and <= 1, nameof(training.DecayRate), training.DecayRate, "a number in (0, 1]");
+        var fractions = training.DecayFractions ?? TrainingOptions.DefaultDecayFractions;
+        Require(fractions.All(f => f is >= 0 and <= 1), nameof(training.DecayFractions),
+            string.Join(", ", fractions), "fractions in [0, 1]");
     }
 
     private static void CheckSplit(FaceDataset a, SplitIndices split)

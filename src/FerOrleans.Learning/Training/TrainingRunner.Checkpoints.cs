@@ -17,7 +17,7 @@ public sealed partial class TrainingRunner
         }
 
         var checkpoint = Checkpoint.FromBytes(bytes, RunName);
-        if (checkpoint.RunConfigJson != configJson)
+        if (!RunConfigJson.Describes(checkpoint.RunConfigJson, config))
         {
             throw new InvalidDataException(
                 $"Checkpoint {checkpoint.Sequence} of run {RunName} was written for another configuration: "

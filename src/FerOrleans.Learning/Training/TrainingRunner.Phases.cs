@@ -42,10 +42,11 @@ public sealed partial class TrainingRunner
         }
 
         using var batches = new BatchPrefetcher(plan.Batches, state.CompletedEpochs, plan.Epochs, device, PrefetchDepth);
-        var decayEpochs = config.Training.DecayEpochs(plan.Epochs);
+        // The probe starts from a trained encoder, so only the encoder phase warms up.
+        var warmupEpochs = plan.Phase == TrainingPhase.Probe ? 0 : config.Training.WarmupEpochs;
         for (var epoch = state.CompletedEpochs; epoch < plan.Epochs; epoch++)
         {
-            var learningRate = LearningRateSchedule.At(plan.LearningRate, decayEpochs, epoch);
+            var learningRate = LearningRateSchedule.At(config.Training, plan.LearningRate, plan.Epochs, warmupEpochs, epoch);
             foreach (var group in optimizer.ParamGroups)
             {
                 group.LearningRate = learningRate;
@@ -184,7 +185,12 @@ public sealed partial class TrainingRunner
             _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Phase, "Unknown phase."),
         };
         var training = config.Training;
-        return torch.optim.SGD(parameters.ToArray(), plan.LearningRate, momentum: training.Momentum, weight_decay: training.WeightDecay);
+        return training.Optimizer switch
+        {
+            OptimizerKind.Sgd => torch.optim.SGD(
+                parameters.ToArray(), plan.LearningRate, momentum: training.Momentum, weight_decay: training.WeightDecay),
+            _ => throw new ArgumentOutOfRangeException(nameof(plan), training.Optimizer, "Unknown optimiser."),
+        };
     }
 
     /// <summary>Sets train or eval mode for the modules of <paramref name="phase"/>; the probe keeps the encoder (and its batch norm) frozen.</summary>
