@@ -6,7 +6,7 @@ namespace FerOrleans.Grains.Placement;
 public static class DispatchPlan
 {
     /// <summary>
-    /// Returns, in sweep order, the runs to start: pending and interrupted runs, retries that are due, and failed runs named in
+    /// Returns, in sweep order, the runs to start: pending and interrupted runs, retries that are due, and failed or cancelled runs named in
     /// <paramref name="retryFailed"/>. Starts no more than <paramref name="freeSlots"/> runs, and no more than
     /// <paramref name="maxConcurrentRuns"/> minus the runs already queued or running.
     /// </summary>
@@ -43,7 +43,7 @@ public static class DispatchPlan
         return status.State switch
         {
             RunState.Pending or RunState.Interrupted => true,
-            RunState.Failed => retryFailed.Contains(runId),
+            RunState.Failed or RunState.Cancelled => retryFailed.Contains(runId),
             // A retry whose grain gave up its activation (no free slot when its timer fired) is due again.
             RunState.Retrying => status.NextRetryUtc is not { } due || due <= DateTimeOffset.UtcNow,
             _ => false,

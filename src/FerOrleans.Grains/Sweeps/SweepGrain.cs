@@ -145,7 +145,9 @@ public sealed class SweepGrain(
     {
         if (retryFailed)
         {
-            _retryFailed.UnionWith(_runs.Values.Where(r => r.State == RunState.Failed).Select(r => r.Definition.RunId));
+            _retryFailed.UnionWith(_runs.Values
+                .Where(r => r.State is RunState.Failed or RunState.Cancelled)
+                .Select(r => r.Definition.RunId));
         }
 
         if (_dispatching)

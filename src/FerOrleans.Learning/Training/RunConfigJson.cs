@@ -32,6 +32,12 @@ public static class RunConfigJson
             return false;
         }
 
+        // JSON of another shape (a foreign or truncated configuration) leaves whole parts unset.
+        if (stored.Approach is null || stored.Network is null || stored.Augmentation is null || stored.Training is null)
+        {
+            return false;
+        }
+
         return string.Equals(Serialize(Normalized(stored)), Serialize(Normalized(config)), StringComparison.Ordinal);
     }
 
