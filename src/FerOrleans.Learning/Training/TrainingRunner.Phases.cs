@@ -45,10 +45,7 @@ public sealed partial class TrainingRunner
         for (var epoch = state.CompletedEpochs; epoch < plan.Epochs; epoch++)
         {
             var learningRate = LearningRateSchedule.At(plan.LearningRate, decayEpochs, epoch);
-            foreach (var group in optimizer.ParamGroups)
-            {
-                group.LearningRate = learningRate;
-            }
+            optimizer.LearningRate = learningRate;
 
             RunEpoch(plan, network, state, optimizer, epoch, learningRate, stopwatch, cancellationToken);
         }
@@ -58,7 +55,7 @@ public sealed partial class TrainingRunner
         PhasePlan plan,
         RunNetwork network,
         RunState state,
-        SGD optimizer,
+        MomentumSgd optimizer,
         int epoch,
         double learningRate,
         Stopwatch stopwatch,
@@ -109,11 +106,11 @@ public sealed partial class TrainingRunner
     }
 
     /// <summary>One optimisation step in its own dispose scope; returns the loss and the views processed.</summary>
-    private (double Loss, int Views) TrainStep(PhasePlan plan, RunNetwork network, SGD optimizer, int epoch, int step)
+    private (double Loss, int Views) TrainStep(PhasePlan plan, RunNetwork network, MomentumSgd optimizer, int epoch, int step)
     {
         using var scope = torch.NewDisposeScope();
         var batch = plan.Batches.Build(epoch, step, device);
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         var loss = plan.Phase switch
         {
             TrainingPhase.Contrastive => ContrastiveLoss(network, batch),
@@ -122,7 +119,7 @@ public sealed partial class TrainingRunner
             _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Phase, "Unknown phase."),
         };
         loss.backward();
-        optimizer.step();
+        optimizer.Step();
         return (loss.item<float>(), batch.ViewCount);
     }
 
@@ -158,7 +155,7 @@ public sealed partial class TrainingRunner
     private Tensor Targets(TrainingBatch batch) =>
         torch.tensor(batch.Labels.Select(label => classIndex[label]).ToArray(), device: device);
 
-    private SGD CreateOptimizer(PhasePlan plan, RunNetwork network)
+    private MomentumSgd CreateOptimizer(PhasePlan plan, RunNetwork network)
     {
         var parameters = plan.Phase switch
         {
@@ -168,7 +165,7 @@ public sealed partial class TrainingRunner
             _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Phase, "Unknown phase."),
         };
         var training = config.Training;
-        return torch.optim.SGD(parameters.ToArray(), plan.LearningRate, momentum: training.Momentum, weight_decay: training.WeightDecay);
+        return new MomentumSgd(parameters, plan.LearningRate, training.Momentum, training.WeightDecay);
     }
 
     /// <summary>Sets train or eval mode for the modules of <paramref name="phase"/>; the probe keeps the encoder (and its batch norm) frozen.</summary>
