@@ -32,7 +32,7 @@ public sealed class MomentumSgdTests
     }
 
     [Fact]
-    public void Step_AfterTorchSharpSgdState_ContinuesLikeTorchSharpSgd()
+    public void Step_AfterTorchSharpState_MatchesTorchSharpSgd()
     {
         using var scope = torch.NewDisposeScope();
         var inputs = torch.randn(8, 4, generator: new Generator(7));

@@ -6,9 +6,9 @@ using static TorchSharp.torch;
 namespace FerOrleans.Learning.Tests;
 
 /// <summary>
-/// Training steps while another thread forces garbage collections and finalizers. A TorchSharp
-/// Scalar that only its native handle references can be finalized, and its native value freed,
-/// while the native call still reads it; libtorch then fails a Scalar check.
+/// Training steps while another thread forces garbage collections and finalizers. If a native
+/// call reads a TorchSharp Scalar that nothing managed references, the finalizer can free it
+/// first, and libtorch then fails a Scalar check.
 /// </summary>
 public sealed class ScalarLifetimeTests
 {
@@ -17,7 +17,7 @@ public sealed class ScalarLifetimeTests
     public ScalarLifetimeTests() => TorchSetup.UseOneThread();
 
     [Fact]
-    public void TrainingSteps_ConcurrentGarbageCollection_CompleteWithFiniteLoss()
+    public void TrainingSteps_ConcurrentCollections_FiniteLosses()
     {
         var losses = StressTraining.Run(Steps);
 

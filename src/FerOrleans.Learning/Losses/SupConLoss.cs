@@ -43,7 +43,7 @@ public static class SupConLoss
         // Scaled cosine similarities; the diagonal is set to -inf so that an anchor is never in its
         // own denominator. Subtracting the row maximum with the diagonal included, and then
         // multiplying a 0 mask by the resulting -inf, gave NaN in float32 at tau = 0.01.
-        // Every Scalar is disposed at the end of the method, so the GC cannot free it during a call.
+        // The using declarations keep every Scalar reachable, so not finalized, until the method returns.
         using var temperatureScalar = temperature.ToScalar();
         using var negativeInfinity = double.NegativeInfinity.ToScalar();
         var self = torch.eye(anchors, dtype: ScalarType.Bool, device: device);          // [anchors, anchors]

@@ -37,8 +37,8 @@ public sealed class BasicBlock : nn.Module<Tensor, Tensor>
         var residual = shortcut is null ? input : shortcut.call(input);
         var hidden = nn.functional.relu(bn1.call(conv1.call(input)));
         // Tensor + Tensor would pass an implicit alpha Scalar that the GC may free during the call.
-        using var one = 1.0.ToScalar();
-        var output = bn2.call(conv2.call(hidden)).add(residual, one);
+        using var unitAlpha = 1.0.ToScalar();
+        var output = bn2.call(conv2.call(hidden)).add(residual, unitAlpha);
         return nn.functional.relu(output);
     }
 }

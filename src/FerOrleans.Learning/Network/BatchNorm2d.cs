@@ -12,11 +12,10 @@ namespace FerOrleans.Learning.Network;
 /// </summary>
 /// <remarks>
 /// NOTE: this replaces TorchSharp 0.107's BatchNorm2d, whose forward counts batches with
-/// <c>num_batches_tracked.add_(1)</c>. The implicit Scalar of that call is referenced only
-/// through its native handle, so the garbage collector can finalize it, and free the native
-/// value, while libtorch still reads it; long runs then failed at random with "Expected false
-/// to be true" from c10 Scalar toLong. Here the Scalar is disposed by a <c>using</c> after the
-/// call, which keeps it reachable until then.
+/// <c>num_batches_tracked.add_(1)</c>. During the native call only the handle of that implicit
+/// Scalar is in use, so the garbage collector can run its finalizer, which frees the native value.
+/// Long runs then failed at random with "Expected false to be true" from c10 Scalar toLong.
+/// Here a <c>using</c> disposes the Scalar after the call, which keeps it reachable until then.
 /// </remarks>
 public sealed class BatchNorm2d : nn.Module<Tensor, Tensor>
 {
@@ -26,7 +25,7 @@ public sealed class BatchNorm2d : nn.Module<Tensor, Tensor>
     /// <summary>Added to the variance before the square root, as in torch.</summary>
     public const double Epsilon = 1e-5;
 
-    // Field names are the state dictionary keys; RegisterComponents registers them by name.
+    // RegisterComponents registers these fields by name, so the names are the state dictionary keys.
     private readonly Parameter weight;
     private readonly Parameter bias;
     private readonly Tensor running_mean;
@@ -75,8 +74,9 @@ public sealed class BatchNorm2d : nn.Module<Tensor, Tensor>
         if (training)
         {
             // add_(Scalar) alone would create its alpha of 1 implicitly inside TorchSharp.
-            using var one = 1L.ToScalar();
-            num_batches_tracked.add_(one, one);
+            using var increment = 1L.ToScalar();
+            using var unitAlpha = 1L.ToScalar();
+            num_batches_tracked.add_(increment, unitAlpha);
         }
 
         return nn.functional.batch_norm(

@@ -12,11 +12,10 @@ namespace FerOrleans.Learning.Training;
 /// </summary>
 /// <remarks>
 /// NOTE: this replaces TorchSharp 0.107's SGD, whose step passes its learning rate, momentum and
-/// weight decay as implicitly converted Scalars. Such a Scalar is referenced only through its
-/// native handle during the call, so the garbage collector can finalize it, and free the native
-/// value, while libtorch still reads it; long runs then failed at random with
-/// "Expected false to be true" from c10 Scalar toFloat. Every Scalar here is disposed by a
-/// <c>using</c> after the native call, which keeps it reachable until then.
+/// weight decay as implicitly converted Scalars. During the native call only the Scalar's handle
+/// is in use, so the garbage collector can run its finalizer, which frees the native value.
+/// Long runs then failed at random with "Expected false to be true" from c10 Scalar toFloat.
+/// Here a <c>using</c> disposes every Scalar after the native call, which keeps it reachable until then.
 /// </remarks>
 public sealed class MomentumSgd : IDisposable
 {
@@ -24,7 +23,7 @@ public sealed class MomentumSgd : IDisposable
     private readonly Tensor?[] momentumBuffers;
     private bool disposed;
 
-    /// <summary>Creates an optimizer over <paramref name="parameters"/>; no momentum buffer exists before the first step.</summary>
+    /// <summary>Creates an optimizer over <paramref name="parameters"/>, without momentum buffers until the first step.</summary>
     public MomentumSgd(IEnumerable<Parameter> parameters, double learningRate, double momentum, double weightDecay)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -38,10 +37,10 @@ public sealed class MomentumSgd : IDisposable
         WeightDecay = weightDecay;
     }
 
-    /// <summary>The learning rate of the next step; the schedule sets it once per epoch.</summary>
+    /// <summary>The learning rate of the next step, which the schedule sets once per epoch.</summary>
     public double LearningRate { get; set; }
 
-    /// <summary>The momentum factor; 0 turns momentum off, and no buffers are kept.</summary>
+    /// <summary>The momentum factor. At 0 the optimizer keeps no buffers.</summary>
     public double Momentum { get; }
 
     /// <summary>The L2 weight decay factor added to each gradient.</summary>
@@ -88,7 +87,7 @@ public sealed class MomentumSgd : IDisposable
         using var noGrad = torch.no_grad();
         using var momentum = Momentum.ToScalar();
         using var weightDecay = WeightDecay.ToScalar();
-        using var one = 1.0.ToScalar();
+        using var unitAlpha = 1.0.ToScalar();
         using var negativeLearningRate = (-LearningRate).ToScalar();
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -103,7 +102,7 @@ public sealed class MomentumSgd : IDisposable
             var update = decayed ?? grad;
             if (Momentum != 0)
             {
-                update = UpdateMomentum(i, update, momentum, one);
+                update = UpdateMomentum(i, update, momentum, unitAlpha);
             }
 
             parameter.add_(update, negativeLearningRate);
@@ -126,7 +125,7 @@ public sealed class MomentumSgd : IDisposable
     }
 
     /// <summary>Returns buf = momentum x buf + d_p, creating buf as a copy of d_p at the first step.</summary>
-    private Tensor UpdateMomentum(int index, Tensor decayed, Scalar momentum, Scalar one)
+    private Tensor UpdateMomentum(int index, Tensor decayed, Scalar momentum, Scalar unitAlpha)
     {
         var buffer = momentumBuffers[index];
         if (buffer is null)
@@ -136,7 +135,7 @@ public sealed class MomentumSgd : IDisposable
             return buffer;
         }
 
-        buffer.mul_(momentum).add_(decayed, one);
+        buffer.mul_(momentum).add_(decayed, unitAlpha);
         return buffer;
     }
 }
