@@ -156,12 +156,12 @@ public sealed class CheckpointTests
         var targets = torch.tensor(new long[] { 0, 1, 2, 0, 1, 2, 0, 1 });
         using var original = nn.Linear(4, 3);
         using var copy = nn.Linear(4, 3);
-        using var originalOptimizer = torch.optim.SGD(original.parameters(), 0.1, momentum: 0.9, weight_decay: 1e-4);
+        using var originalOptimizer = new MomentumSgd(original.parameters(), 0.1, momentum: 0.9, weightDecay: 1e-4);
         Step(original, originalOptimizer, inputs, targets);
         Step(original, originalOptimizer, inputs, targets);
         var saved = SgdState.ToBytes(originalOptimizer);
         ModuleState.Load(copy, ModuleState.ToBytes(original));
-        using var copyOptimizer = torch.optim.SGD(copy.parameters(), 0.1, momentum: 0.9, weight_decay: 1e-4);
+        using var copyOptimizer = new MomentumSgd(copy.parameters(), 0.1, momentum: 0.9, weightDecay: 1e-4);
 
         SgdState.Load(copyOptimizer, saved, torch.CPU);
 
@@ -176,19 +176,19 @@ public sealed class CheckpointTests
     {
         using var small = nn.Linear(4, 3, hasBias: false);
         using var large = nn.Linear(4, 3);
-        using var smallOptimizer = torch.optim.SGD(small.parameters(), 0.1, momentum: 0.9);
-        using var largeOptimizer = torch.optim.SGD(large.parameters(), 0.1, momentum: 0.9);
+        using var smallOptimizer = new MomentumSgd(small.parameters(), 0.1, momentum: 0.9, weightDecay: 0);
+        using var largeOptimizer = new MomentumSgd(large.parameters(), 0.1, momentum: 0.9, weightDecay: 0);
 
         Assert.Throws<InvalidDataException>(() => SgdState.Load(largeOptimizer, SgdState.ToBytes(smallOptimizer), torch.CPU));
     }
 
-    private static float Step(Linear model, SGD optimizer, Tensor inputs, Tensor targets)
+    private static float Step(Linear model, MomentumSgd optimizer, Tensor inputs, Tensor targets)
     {
         using var scope = torch.NewDisposeScope();
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         var loss = nn.functional.cross_entropy(model.call(inputs), targets);
         loss.backward();
-        optimizer.step();
+        optimizer.Step();
         return loss.item<float>();
     }
 }

@@ -106,7 +106,8 @@ public static class GradCam
         }
 
         var predicted = logits.argmax(1);                              // [n]
-        var target = targetClass is { } k ? torch.full_like(predicted, k) : predicted;
+        using var targetScalar = (targetClass ?? 0).ToScalar();
+        var target = targetClass is null ? predicted : torch.full_like(predicted, targetScalar);
         var score = logits.gather(1, target.unsqueeze(1)).sum();        // scalar: sum of each image's target logit
 
         // Images are independent in eval mode, so the gradient of the sum is each image's own gradient.

@@ -43,16 +43,22 @@ public static class SupConLoss
         // Scaled cosine similarities; the diagonal is set to -inf so that an anchor is never in its
         // own denominator. Subtracting the row maximum with the diagonal included, and then
         // multiplying a 0 mask by the resulting -inf, gave NaN in float32 at tau = 0.01.
+        // The using declarations keep every Scalar reachable, so not finalized, until the method returns.
+        using var temperatureScalar = temperature.ToScalar();
+        using var negativeInfinity = double.NegativeInfinity.ToScalar();
         var self = torch.eye(anchors, dtype: ScalarType.Bool, device: device);          // [anchors, anchors]
-        var logits = contrast.matmul(contrast.transpose(0, 1)) / temperature;           // [anchors, anchors]
-        logits = logits.masked_fill(self, double.NegativeInfinity);
+        var logits = contrast.matmul(contrast.transpose(0, 1)).div(temperatureScalar);  // [anchors, anchors]
+        logits = logits.masked_fill(self, negativeInfinity);
 
         // log of exp(s_ip / tau) / sum over q != i of exp(s_iq / tau)
         var logProbability = logits - logits.logsumexp(1, keepdim: true);              // [anchors, anchors]
 
         // Positives: same label (or same image for SimCLR), never the anchor itself.
+        using var start = 0L.ToScalar();
+        using var stop = images.ToScalar();
+        using var stride = 1L.ToScalar();
         var identity = labels is null
-            ? torch.arange(images, dtype: ScalarType.Int64, device: device)
+            ? torch.arange(start, stop, stride, dtype: ScalarType.Int64, device: device)
             : labels.to(ScalarType.Int64).to(device);
         var anchorIdentity = identity.repeat(views);                                    // [anchors]
         var positive = anchorIdentity.unsqueeze(1).eq(anchorIdentity.unsqueeze(0))
@@ -63,11 +69,12 @@ public static class SupConLoss
         // positives gets 0 / 1 = 0.
         var zero = torch.zeros(1, dtype: features.dtype, device: device);
         var positiveSum = torch.where(positive, logProbability, zero).sum(1);          // [anchors]
-        var positiveCount = positive.sum(1).to(features.dtype).clamp_min(1);           // [anchors]
+        using var minimumCount = 1.ToScalar();
+        var positiveCount = positive.sum(1).to(features.dtype).clamp_min(minimumCount); // [anchors]
         var meanLogProbability = positiveSum / positiveCount;
 
-        var scale = temperature / (baseTemperature ?? temperature);
-        return (-scale * meanLogProbability).mean();
+        using var negativeScale = (-temperature / (baseTemperature ?? temperature)).ToScalar();
+        return meanLogProbability.mul(negativeScale).mean();
     }
 
     private static void Validate(Tensor features, Tensor? labels, double temperature, double? baseTemperature)

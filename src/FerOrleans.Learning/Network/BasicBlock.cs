@@ -19,14 +19,14 @@ public sealed class BasicBlock : nn.Module<Tensor, Tensor>
     public BasicBlock(long inChannels, long outChannels, long stride) : base(nameof(BasicBlock))
     {
         conv1 = nn.Conv2d(inChannels, outChannels, kernel_size: 3, stride: stride, padding: 1, bias: false);
-        bn1 = nn.BatchNorm2d(outChannels);
+        bn1 = new BatchNorm2d(outChannels);
         conv2 = nn.Conv2d(outChannels, outChannels, kernel_size: 3, stride: 1, padding: 1, bias: false);
-        bn2 = nn.BatchNorm2d(outChannels);
+        bn2 = new BatchNorm2d(outChannels);
         if (stride != 1 || inChannels != outChannels)
         {
             shortcut = nn.Sequential(
                 ("0", nn.Conv2d(inChannels, outChannels, kernel_size: 1, stride: stride, bias: false)),
-                ("1", nn.BatchNorm2d(outChannels)));
+                ("1", new BatchNorm2d(outChannels)));
         }
 
         RegisterComponents();
@@ -36,7 +36,9 @@ public sealed class BasicBlock : nn.Module<Tensor, Tensor>
     {
         var residual = shortcut is null ? input : shortcut.call(input);
         var hidden = nn.functional.relu(bn1.call(conv1.call(input)));
-        var output = bn2.call(conv2.call(hidden)) + residual;
+        // Tensor + Tensor would pass an implicit alpha Scalar that the GC may free during the call.
+        using var unitAlpha = 1.0.ToScalar();
+        var output = bn2.call(conv2.call(hidden)).add(residual, unitAlpha);
         return nn.functional.relu(output);
     }
 }

@@ -41,8 +41,12 @@ public static class WeightInitializer
 
                     break;
                 case BatchNorm2d norm:
-                    norm.weight?.fill_(1.0);
-                    norm.bias?.zero_();
+                    using (var one = 1.0.ToScalar())
+                    {
+                        norm.Weight.fill_(one);
+                    }
+
+                    norm.Bias.zero_();
                     break;
                 case Linear linear:
                     var bound = 1.0 / Math.Sqrt(linear.in_features);

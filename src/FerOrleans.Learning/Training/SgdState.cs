@@ -1,35 +1,37 @@
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace FerOrleans.Learning.Training;
 
 /// <summary>
-/// The momentum buffers of an SGD optimizer as bytes. Learning rate, momentum and weight decay
-/// come from the run configuration and the schedule, so they are not stored.
+/// The momentum buffers of a <see cref="MomentumSgd"/> optimizer as bytes. Learning rate,
+/// momentum and weight decay come from the run configuration and the schedule, so they are not
+/// stored.
 /// </summary>
 /// <remarks>
-/// TorchSharp 0.107's own SGD load_state_dict creates missing momentum buffers on the CPU, and
-/// its optimizer to(device) drops the moved tensors, so a resume on CUDA would mix devices.
-/// Here each buffer is read into a new tensor on the device of its parameter.
+/// The format is the one written for TorchSharp's SGD before <see cref="MomentumSgd"/> replaced
+/// it: a version, the parameter count, then per parameter a flag and the buffer, in parameter
+/// order. Checkpoints written before the change therefore still load. Each buffer is read into a
+/// new tensor on the device of its parameter.
 /// </remarks>
 public static class SgdState
 {
     private const int FormatVersion = 1;
 
-    public static byte[] ToBytes(SGD optimizer)
+    /// <summary>Writes the momentum buffers of <paramref name="optimizer"/>, in parameter order.</summary>
+    public static byte[] ToBytes(MomentumSgd optimizer)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         using var scope = torch.NewDisposeScope();
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            var states = optimizer.state_dict().State;
+            var count = optimizer.Parameters.Count;
             writer.Write(FormatVersion);
-            writer.Write(states.Count);
-            foreach (var state in states.Cast<SGD.State>())
+            writer.Write(count);
+            for (var i = 0; i < count; i++)
             {
-                var buffer = state.momentum_buffer;
+                var buffer = optimizer.GetMomentumBuffer(i);
                 writer.Write(buffer is not null);
                 if (buffer is null)
                 {
@@ -47,7 +49,7 @@ public static class SgdState
     /// Restores momentum buffers written by <see cref="ToBytes"/> into an optimizer over the same
     /// parameters. Call it outside any dispose scope: the buffers must outlive it.
     /// </summary>
-    public static void Load(SGD optimizer, byte[] bytes, Device device)
+    public static void Load(MomentumSgd optimizer, byte[] bytes, Device device)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(bytes);
@@ -58,18 +60,17 @@ public static class SgdState
             throw new InvalidDataException($"Unsupported SGD state format {version}; this build reads format {FormatVersion}.");
         }
 
-        var states = optimizer.state_dict().State.Cast<SGD.State>().ToArray();
+        var parameterCount = optimizer.Parameters.Count;
         var count = reader.ReadInt32();
-        if (count != states.Length)
+        if (count != parameterCount)
         {
             throw new InvalidDataException(
-                $"The SGD state contains {count} parameter states but the optimizer has {states.Length} parameters.");
+                $"The SGD state contains {count} parameter states but the optimizer has {parameterCount} parameters.");
         }
 
-        foreach (var state in states)
+        for (var i = 0; i < count; i++)
         {
-            state.momentum_buffer?.Dispose();
-            state.momentum_buffer = reader.ReadBoolean() ? ReadBuffer(reader, device) : null;
+            optimizer.SetMomentumBuffer(i, reader.ReadBoolean() ? ReadBuffer(reader, device) : null);
         }
     }
 

@@ -48,7 +48,7 @@ public sealed partial class TrainingRunner
         };
     }
 
-    private void SaveCheckpoint(RunNetwork network, RunState state, SGD optimizer, Stopwatch stopwatch)
+    private void SaveCheckpoint(RunNetwork network, RunState state, MomentumSgd optimizer, Stopwatch stopwatch)
     {
         state.Sequence++;
         using var rngState = torch.get_rng_state();

@@ -47,10 +47,7 @@ public sealed partial class TrainingRunner
         for (var epoch = state.CompletedEpochs; epoch < plan.Epochs; epoch++)
         {
             var learningRate = LearningRateSchedule.At(config.Training, plan.LearningRate, plan.Epochs, warmupEpochs, epoch);
-            foreach (var group in optimizer.ParamGroups)
-            {
-                group.LearningRate = learningRate;
-            }
+            optimizer.LearningRate = learningRate;
 
             RunEpoch(plan, network, state, optimizer, batches, epoch, learningRate, stopwatch, cancellationToken);
         }
@@ -60,7 +57,7 @@ public sealed partial class TrainingRunner
         PhasePlan plan,
         RunNetwork network,
         RunState state,
-        SGD optimizer,
+        MomentumSgd optimizer,
         BatchPrefetcher batches,
         int epoch,
         double learningRate,
@@ -113,11 +110,11 @@ public sealed partial class TrainingRunner
 
     /// <summary>One optimisation step in its own dispose scope; returns the loss and the views processed.</summary>
     private (double Loss, int Views) TrainStep(
-        PhasePlan plan, RunNetwork network, SGD optimizer, BatchPrefetcher batches, int epoch, int step)
+        PhasePlan plan, RunNetwork network, MomentumSgd optimizer, BatchPrefetcher batches, int epoch, int step)
     {
         using var batch = batches.Next(epoch, step);
         using var scope = torch.NewDisposeScope();
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         var compute = reducedPrecision?.LoadMasterWeights() ?? network;
         var images = reducedPrecision is null ? batch.Images : batch.Images.to(reducedPrecision.ComputeType);
         var loss = plan.Phase switch
@@ -131,11 +128,11 @@ public sealed partial class TrainingRunner
         if (reducedPrecision is null)
         {
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
         }
         else if (reducedPrecision.Backward(loss))
         {
-            optimizer.step();
+            optimizer.Step();
         }
 
         return (loss.item<float>(), batch.ViewCount);
@@ -175,7 +172,7 @@ public sealed partial class TrainingRunner
     private Tensor Targets(TrainingBatch batch) =>
         torch.tensor(batch.Labels.Select(label => classIndex[label]).ToArray(), device: device);
 
-    private SGD CreateOptimizer(PhasePlan plan, RunNetwork network)
+    private MomentumSgd CreateOptimizer(PhasePlan plan, RunNetwork network)
     {
         var parameters = plan.Phase switch
         {
@@ -187,8 +184,7 @@ public sealed partial class TrainingRunner
         var training = config.Training;
         return training.Optimizer switch
         {
-            OptimizerKind.Sgd => torch.optim.SGD(
-                parameters.ToArray(), plan.LearningRate, momentum: training.Momentum, weight_decay: training.WeightDecay),
+            OptimizerKind.Sgd => new MomentumSgd(parameters, plan.LearningRate, training.Momentum, training.WeightDecay),
             _ => throw new ArgumentOutOfRangeException(nameof(plan), training.Optimizer, "Unknown optimiser."),
         };
     }

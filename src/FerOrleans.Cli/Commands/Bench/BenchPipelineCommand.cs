@@ -33,9 +33,8 @@ public sealed class BenchPipelineCommand : Command<BenchPipelineSettings>
         using var encoder = new ResNet18(config.Network);
         using var head = new ProjectionHead(config.Network);
         var training = config.Training;
-        using var optimizer = torch.optim.SGD(
-            encoder.parameters().Concat(head.parameters()).ToArray(), training.LearningRate,
-            momentum: training.Momentum, weight_decay: training.WeightDecay);
+        using var optimizer = new MomentumSgd(
+            encoder.parameters().Concat(head.parameters()), training.LearningRate, training.Momentum, training.WeightDecay);
         var network = new PipelineNetwork(encoder, head, optimizer, training.SupConTemperature);
 
         var pure = new List<double>();
@@ -143,7 +142,7 @@ public sealed class BenchPipelineCommand : Command<BenchPipelineSettings>
             : new TwoViewBatchBuilder(a, split.Train, supplement, batchSize, config.AugmentationRatio, augmenter, config.Seed);
     }
 
-    private sealed record PipelineNetwork(ResNet18 Encoder, ProjectionHead Head, torch.optim.Optimizer Optimizer, double Tau)
+    private sealed record PipelineNetwork(ResNet18 Encoder, ProjectionHead Head, MomentumSgd Optimizer, double Tau)
     {
         public void Step(Tensor images, Tensor labels) => StepBenchmark.TrainStep(Encoder, Head, Optimizer, images, labels, Tau);
     }

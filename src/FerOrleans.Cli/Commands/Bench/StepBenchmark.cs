@@ -46,8 +46,7 @@ public static class StepBenchmark
         encoder.to(device);
         head.to(device);
         var parameters = encoder.parameters().Concat(head.parameters()).ToArray();
-        using var optimizer = torch.optim.SGD(
-            parameters, defaults.LearningRate, momentum: defaults.Momentum, weight_decay: defaults.WeightDecay);
+        using var optimizer = new MomentumSgd(parameters, defaults.LearningRate, defaults.Momentum, defaults.WeightDecay);
         using var images = torch.randn(Views * Images, 1, ImageSize, ImageSize, device: device);  // [views x images, 1, 48, 48]
         using var labels = torch.randint(0, Classes, Images, dtype: ScalarType.Int64, device: device);
         encoder.train();
@@ -70,16 +69,16 @@ public static class StepBenchmark
 
     /// <summary>One SupCon step on view-major <paramref name="images"/> [views x images, 1, H, W]; returns the loss.</summary>
     internal static double TrainStep(
-        ResNet18 encoder, ProjectionHead head, torch.optim.Optimizer optimizer, Tensor images, Tensor labels, double tau)
+        ResNet18 encoder, ProjectionHead head, MomentumSgd optimizer, Tensor images, Tensor labels, double tau)
     {
         using var scope = torch.NewDisposeScope();
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         var imageCount = labels.shape[0];
         var embeddings = head.call(encoder.call(images));                            // [views x images, K]
         var features = embeddings.view(-1, imageCount, embeddings.shape[1]).transpose(0, 1);  // [images, views, K]
         var loss = SupConLoss.Compute(features, labels, tau);
         loss.backward();
-        optimizer.step();
+        optimizer.Step();
         return loss.item<float>();
     }
 }
