@@ -64,6 +64,11 @@ public sealed class SweepGrain(
         };
         await state.WriteStateAsync();
         logger.SweepCreated(spec.Name, definitions.Count);
+        foreach (var definition in definitions)
+        {
+            // Every run is in the sweep's status from the start, pending until dispatch says otherwise.
+            _runs.TryAdd(definition.RunId, new RunStatus { Definition = definition, State = RunState.Pending });
+        }
 
         return await DispatchAsync(retryFailed: true);
     }
