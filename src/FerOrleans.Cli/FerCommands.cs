@@ -40,10 +40,6 @@ public static class FerCommands
         {
             run.SetDescription("Single runs of a sweep.");
             run.AddCommand<RunShowCommand>("show").WithDescription("Definition, state, attempts, progress, result and checkpoints of a run.");
-        });
-        config.AddBranch("run", run =>
-        {
-            run.SetDescription("Single runs of a sweep.");
             run.AddCommand<RunSplitCommand>("split").WithDescription("Print the image ids of a run's training, validation and test parts.");
         });
         config.AddCommand<PredictCommand>("predict").WithDescription("Label images with a trained model.");
@@ -63,12 +59,18 @@ public static class FerCommands
     private static int ReportError(Exception exception, ITypeResolver? resolver)
     {
         var expected = exception is ArgumentException or FormatException or InvalidOperationException or InvalidDataException
-            or CommandAppException;
-        AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+            or FileNotFoundException or DirectoryNotFoundException or CommandAppException;
+        AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {UserMessage(exception)}");
         if (!expected)
         {
             AnsiConsole.WriteException(exception, ExceptionFormats.ShortenEverything);
         }
         return 2;
     }
+
+    /// <summary>The message without the "(Parameter 'x')" suffix that ArgumentException adds for developers.</summary>
+    public static string UserMessage(Exception exception) =>
+        exception is ArgumentException { ParamName: { } name } argument
+            ? argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
+            : exception.Message;
 }

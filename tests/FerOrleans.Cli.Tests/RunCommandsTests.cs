@@ -64,19 +64,40 @@ public sealed class RunCommandsTests : IDisposable
         Assert.Contains("UNUSABLE: failed its SHA-256 check", text);
     }
 
-    [Theory]
-    [InlineData("sweep", "cancel")]
-    [InlineData("sweep", "rerun-failed")]
-    [InlineData("run", "show")]
-    public void Commands_NewVerbs_AreRegistered(string branch, string verb)
+    [Fact]
+    public void Commands_EveryReadmeVerb_IsRegistered()
     {
+        var verbs = ReadmeVerbs();
         var app = new CommandApp();
         app.Configure(FerCommands.Configure);
 
-        var exit = app.Run([branch, verb, "--help"]);
+        var unknown = verbs.Where(verb => app.Run([.. verb, "--help"]) != 0).Select(verb => string.Join(' ', verb));
 
-        Assert.Equal(0, exit);
+        Assert.Contains(verbs, verb => verb.SequenceEqual(["run", "split"]));
+        Assert.Empty(unknown);
     }
+
+    [Fact]
+    public void UserMessage_ArgumentException_DropsParameterSuffix()
+    {
+        var error = new ArgumentException("Unknown approach 'XX'.", "requested");
+
+        Assert.Equal("Unknown approach 'XX'.", FerCommands.UserMessage(error));
+    }
+
+    /// <summary>The verbs of the README's command table: the words after <c>fer</c> up to the first option or argument.</summary>
+    private static List<string[]> ReadmeVerbs()
+    {
+        var readme = Path.Combine(SharedData.RepositoryRoot(), "README.md");
+        return File.ReadLines(readme)
+            .Where(line => line.StartsWith("| `fer ", StringComparison.Ordinal))
+            .Select(line => line[7..].Split(' ', '`').TakeWhile(IsVerbWord).ToArray())
+            .Where(verb => verb.Length > 0)
+            .ToList();
+    }
+
+    private static bool IsVerbWord(string word) =>
+        word.Length > 0 && word.All(c => c is >= 'a' and <= 'z' or '-') && word[0] != '-';
 
     private static RunDefinition Definition() => new()
     {

@@ -5,6 +5,8 @@ internal static class SharedData
 {
     public static string LondonFaces => Path.Combine(FindRepoRoot(), "..", "shared", "data", "london-faces");
 
+    public static string RepositoryRoot() => FindRepoRoot();
+
     private static string FindRepoRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -151,7 +151,9 @@ public sealed class SweepSpecFileTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => SweepSpecFile.Read(path));
 
         Assert.Contains($"{path}:5:", error.Message);
-        Assert.Contains("sheduel", error.Message);
+        Assert.Contains("unknown key 'sheduel'. Keys allowed at 'training': epochs,", error.Message);
+        Assert.Contains("schedule", error.Message);
+        Assert.DoesNotContain("SweepSpecFile", error.Message);
     }
 
     [Fact]

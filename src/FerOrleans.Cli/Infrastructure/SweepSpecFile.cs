@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FerOrleans.Contracts.Sweeps;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -6,7 +7,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace FerOrleans.Cli.Infrastructure;
 
 /// <summary>Reads a sweep spec from YAML; field names are the camelCase names of <see cref="SweepSpec"/>.</summary>
-public static class SweepSpecFile
+public static partial class SweepSpecFile
 {
     private static readonly IDeserializer Reader = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -31,9 +32,34 @@ public static class SweepSpecFile
         catch (YamlException ex)
         {
             throw new ArgumentException(
-                $"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}", ex);
+                $"{path}:{ex.Start.Line}:{ex.Start.Column}: {Explain(ex.InnerException?.Message ?? ex.Message)}", ex);
         }
     }
+
+    /// <summary>YamlDotNet names an unknown key by our internal type; say which keys that level allows instead.</summary>
+    private static string Explain(string message)
+    {
+        var unknown = UnknownProperty().Match(message);
+        if (!unknown.Success)
+        {
+            return message;
+        }
+
+        var typeName = unknown.Groups["type"].Value;
+        var level = new[] { typeof(SweepSpecYaml), typeof(NetworkSpec), typeof(TrainingSpec), typeof(AugmentationSpec) }
+            .FirstOrDefault(t => typeName.EndsWith(t.Name, StringComparison.Ordinal));
+        if (level is null)
+        {
+            return message;
+        }
+
+        var keys = level.GetProperties().Where(p => p.CanWrite).Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);
+        var where = level == typeof(SweepSpecYaml) ? "the top level" : $"'{char.ToLowerInvariant(level.Name[0])}{level.Name[1..^4]}'";
+        return $"unknown key '{unknown.Groups["key"].Value}'. Keys allowed at {where}: {string.Join(", ", keys)}.";
+    }
+
+    [GeneratedRegex("Property '(?<key>[^']+)' not found on type '(?<type>[^']+)'")]
+    private static partial Regex UnknownProperty();
 
     /// <summary>The YAML shape, mutable only for the deserialiser; mapped once to the immutable spec.</summary>
     private sealed class SweepSpecYaml

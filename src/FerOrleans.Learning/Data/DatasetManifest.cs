@@ -59,7 +59,7 @@ public sealed record DatasetManifest(
         catch (JsonException e)
         {
             throw new InvalidDataException(
-                $"The data set manifest is not valid JSON ({e.Message}). Re-create it with DatasetPacker.Pack.", e);
+                $"The data set manifest is not valid JSON ({e.Message}). Import the data set again from its source with `fer data import`.", e);
         }
 
         if (manifest is null || manifest.Name is null || manifest.Source is null || manifest.Sha256 is null
@@ -67,7 +67,7 @@ public sealed record DatasetManifest(
         {
             throw new InvalidDataException(
                 "The data set manifest lacks name, source, sha256, shards or countsPerLabel. "
-                + "Re-create it with DatasetPacker.Pack.");
+                + "Import the data set again from its source with `fer data import`.");
         }
         return manifest;
     }

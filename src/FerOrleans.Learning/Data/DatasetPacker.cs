@@ -96,7 +96,7 @@ public static class DatasetPacker
         {
             throw new InvalidDataException(
                 $"Data set '{name}': the SHA-256 of all shards is {totalHash}, the manifest lists {manifest.Sha256}. "
-                + "Re-create the packed data set with DatasetPacker.Pack.");
+                + "Import the data set again from its source with `fer data import`.");
         }
 
         var data = new FaceDataset(
@@ -123,7 +123,7 @@ public static class DatasetPacker
             throw new InvalidDataException(
                 $"Data set '{name}' uses shard layout version {manifest.FormatVersion}; this build reads versions "
                 + $"{ShardFormat.FirstReadableVersion}-{ShardFormat.Version}. "
-                + "Re-create it with this build's DatasetPacker.Pack.");
+                + "Import the data set again from its source with this build's `fer data import`.");
         }
         CheckLabelTable(manifest);
         if (shardCount != manifest.Shards.Count)
@@ -137,7 +137,7 @@ public static class DatasetPacker
         {
             throw new InvalidDataException(
                 $"Data set '{name}': the manifest lists {manifest.Count} images of size {manifest.ImageSize} "
-                + $"but its shards hold {shardImages}. Re-create the packed data set with DatasetPacker.Pack.");
+                + $"but its shards hold {shardImages}. Import the data set again from its source with `fer data import`.");
         }
         for (var i = 0; i < manifest.Shards.Count; i++)
         {
@@ -189,7 +189,7 @@ public static class DatasetPacker
         {
             throw new InvalidDataException(
                 $"Data set '{manifest.Name}': the shards hold {Describe(counts)} per label, the manifest lists "
-                + $"{Describe(manifest.CountsPerLabel)}. Re-create the packed data set with DatasetPacker.Pack.");
+                + $"{Describe(manifest.CountsPerLabel)}. Import the data set again from its source with `fer data import`.");
         }
     }
 

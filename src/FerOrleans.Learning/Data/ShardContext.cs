@@ -52,5 +52,5 @@ internal sealed class ShardContext(string datasetName, int shardIndex, int image
     /// </summary>
     public InvalidDataException Invalid(string problem) => new(
         $"Shard {ShardIndex} of data set '{datasetName}' {problem}. "
-        + "Re-create the packed data set with DatasetPacker.Pack.");
+        + "Import the data set again from its source with `fer data import`.");
 }

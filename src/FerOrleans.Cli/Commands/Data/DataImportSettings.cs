@@ -46,7 +46,7 @@ public sealed class DataImportSettings : StoreSettings
     public string? CafeMetadata { get; init; }
 
     [CommandOption("--manifest <CSV>")]
-    [Description("A CSV with the columns path,label[,subject] (paths relative to the CSV's folder, labels as "
+    [Description("A CSV with the columns path,label[[,subject]] (paths relative to the CSV's folder, labels as "
         + "FER2013 ids 0-6 or emotion names); other columns are kept as metadata.")]
     public string? Manifest { get; init; }
 
