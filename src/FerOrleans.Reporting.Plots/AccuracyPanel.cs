@@ -12,7 +12,7 @@ namespace FerOrleans.Reporting.Plots;
 internal static class AccuracyPanel
 {
     // Approaches at one ratio are shifted apart by this share of the smallest gap between ratios.
-    private const double DodgeShare = 0.06;
+    private const double DodgeShare = 0.02;
 
     /// <summary>Builds the panel of <paramref name="fraction"/> from the summaries that <paramref name="select"/>
     /// picks (validation or test), on the y range <paramref name="yRange"/> in percent.</summary>
@@ -27,7 +27,8 @@ internal static class AccuracyPanel
         };
         int[] ratios = [.. model.AugmentationRatios];
         double step = DodgeShare * SmallestGap(ratios);
-        plot.Axes.Add(RatioAxis(ratios));
+        double dodgeExtent = step * (model.Approaches.Count - 1) / 2.0;
+        plot.Axes.Add(RatioAxis(ratios, dodgeExtent));
         plot.Axes.Add(new LinearAxis
         {
             Position = AxisPosition.Left,
@@ -89,8 +90,9 @@ internal static class AccuracyPanel
             mean.Points.Add(new DataPoint(x, 100 * summary.Mean));
             if (summary.HasSpread)
             {
-                band.Points.Add(new DataPoint(x, 100 * summary.ConfidenceHigh));
-                band.Points2.Add(new DataPoint(x, 100 * summary.ConfidenceLow));
+                // An accuracy lies in [0, 100]; with few repetitions the t interval reaches past both ends.
+                band.Points.Add(new DataPoint(x, Math.Clamp(100 * summary.ConfidenceHigh, 0, 100)));
+                band.Points2.Add(new DataPoint(x, Math.Clamp(100 * summary.ConfidenceLow, 0, 100)));
                 bars.Points.Add(new ScatterErrorPoint(x, 100 * summary.Mean, 0, 100 * summary.StandardDeviation));
             }
         }
@@ -111,11 +113,12 @@ internal static class AccuracyPanel
         plot.Series.Add(mean);
     }
 
-    private static LinearAxis RatioAxis(int[] ratios)
+    private static LinearAxis RatioAxis(int[] ratios, double dodgeExtent)
     {
         double low = ratios.Length == 0 ? 0 : ratios.Min();
         double high = ratios.Length == 0 ? 1 : ratios.Max();
-        double padding = Math.Max(0.5, 0.08 * (high - low));
+        // Wide enough that the outermost dodged point of each ratio stays inside the axis.
+        double padding = Math.Max(Math.Max(0.5, 0.08 * (high - low)), dodgeExtent + 0.25);
         return new LinearAxis
         {
             Position = AxisPosition.Bottom,
