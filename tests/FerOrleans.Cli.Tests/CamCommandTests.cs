@@ -23,7 +23,6 @@ public sealed class TorchCollection
 [Collection(TorchCollection.Name)]
 public sealed class CamCommandTests : IDisposable
 {
-    private static readonly Emotion[] Classes = [Emotion.Happy, Emotion.Neutral];
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "fer-cli-cam-tests", Guid.NewGuid().ToString("N"));
 
@@ -129,17 +128,8 @@ public sealed class CamCommandTests : IDisposable
         return app.RunAsync(args);
     }
 
-    /// <summary>Stores an untrained width-8 classifier with its card, as a completed run leaves them.</summary>
-    private async Task StoreModelAsync(string runId, string approach, int seed)
-    {
-        torch.manual_seed(seed);
-        var options = new NetworkOptions(Stem.ImageNet, Width: 8);
-        using var classifier = new EmotionClassifier(new ResNet18(options), Classes.Length);
-        var store = new LocalFolderBlobStore(Store);
-        await store.PutAsync(StoreKeys.Model(runId), TrainedModel.Serialize(options, Classes, 48, classifier));
-        var card = new ModelCard(runId, approach, "tiny", Synthetic: false, "center", Classes.Select(EmotionNames.Name).ToList());
-        await store.PutJsonAsync(StoreKeys.ModelCard(runId), card);
-    }
+    private Task StoreModelAsync(string runId, string approach, int seed) =>
+        StoredModels.PutUntrainedAsync(Store, runId, approach, seed);
 
     private void CopyLondonPhoto(string emotion, string file, string relativeTarget)
     {

@@ -24,9 +24,8 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
     {
         var (modelBytes, card) = await LoadModelAsync(settings, cancellationToken);
         var model = TrainedModel.Load(modelBytes);
-        var preprocess = CropOption.Parse(settings.Crop ?? (string.IsNullOrEmpty(card?.Preprocessing) ? "center" : card.Preprocessing));
-        var files = ImageFiles(settings.Images);
-        var images = LoadImages(files, preprocess);
+        var preprocess = CropOption.Parse(settings.Crop ?? PhotoPreprocessing(card));
+        var (files, images, skipped) = LoadImages(ImageFiles(settings.Images), preprocess);
         var probabilities = model.PredictProbabilities(images);
         var classes = model.ClassLabels.Select(EmotionNames.Name).ToArray();
 
@@ -52,8 +51,15 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
         {
             Console.Error.WriteLine("Note: this model was trained on SYNTHETIC faces.");
         }
-        return 0;
+        return skipped == 0 ? 0 : 1;
     }
+
+    /// <summary>
+    /// The training data's crop for new photos. FER2013 CSV images were face crops already ("fer2013"), so photos
+    /// get the centred square crop unless --crop says otherwise.
+    /// </summary>
+    private static string PhotoPreprocessing(ModelCard? card) =>
+        card?.Preprocessing is { Length: > 0 } stored && stored != "fer2013" ? stored : "center";
 
     private static void WritePrediction(bool json, string file, string[] classes, float[] probabilities, int best, string? expected)
     {
@@ -112,15 +118,39 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
         return files.Count > 0 ? files : throw new ArgumentException($"--images '{path}' contains no .jpg, .jpeg or .png file.");
     }
 
-    private static FaceDataset LoadImages(List<string> files, PreprocessOptions preprocess)
+    /// <summary>Decodes every file; one that cannot be read is named on standard error and left out.</summary>
+    /// <exception cref="ArgumentException">No file could be read.</exception>
+    private static (List<string> Files, FaceDataset Images, int Skipped) LoadImages(
+        List<string> candidates, PreprocessOptions preprocess)
     {
         var size = preprocess.Size;
-        var pixels = new byte[files.Count * size * size];
-        for (var i = 0; i < files.Count; i++)
+        var files = new List<string>(candidates.Count);
+        var loaded = new List<byte[]>(candidates.Count);
+        foreach (var file in candidates)
         {
-            ImagePreprocessor.Load(files[i], preprocess).CopyTo(pixels, i * size * size);
+            try
+            {
+                loaded.Add(ImagePreprocessor.Load(file, preprocess));
+                files.Add(file);
+            }
+            catch (FormatException ex)
+            {
+                Console.Error.WriteLine($"skipped {file}: {ex.Message}");
+            }
         }
-        return new FaceDataset("predict", size, pixels, new Emotion[files.Count], files.ToArray(), files.ToArray());
+
+        if (files.Count == 0)
+        {
+            throw new ArgumentException($"None of the {candidates.Count} image files could be read; see the messages above.");
+        }
+
+        var pixels = new byte[files.Count * size * size];
+        for (var i = 0; i < loaded.Count; i++)
+        {
+            loaded[i].CopyTo(pixels, i * size * size);
+        }
+        var images = new FaceDataset("predict", size, pixels, new Emotion[files.Count], files.ToArray(), files.ToArray());
+        return (files, images, candidates.Count - files.Count);
     }
 
     /// <summary>The emotion of the image's folder name, when it is one; lets a user check a model on labelled photos.</summary>
