@@ -2,6 +2,7 @@
 # Sweep throughput (runs per hour) for three layouts of training slots on one machine:
 #   1silo-1slot-2threads   one silo, one CPU slot, torch with 2 threads
 #   1silo-2slots-1thread   one silo, two CPU slots, torch with 1 thread per slot
+#   1silo-1slot-1thread    one silo, one CPU slot, torch with 1 thread (a control, not in the default set)
 #   2silos-1slot-1thread   two silo processes in one cluster (membership in an Azurite table),
 #                          one CPU slot and 1 torch thread each
 # Each layout gets a fresh local store and silo, imports 30 London faces subjects as london-a and
@@ -13,7 +14,7 @@
 #
 # Usage (from the repository root, after `dotnet build -c Release src/FerOrleans.Cli` and `npm ci`):
 #   bench/scaling.sh [LAYOUT...]        default: all three layouts
-# Variables: FER_BENCH_EPOCHS (training and probe epochs, default 10), FER_BENCH_REPETITIONS
+# Variables: FER_BENCH_EPOCHS (training and probe epochs, default 5), FER_BENCH_REPETITIONS
 # (default 4), FER_BENCH_IMAGES (default ../shared/data/london-faces).
 # Output: one tab-separated line per layout: layout, runs, wall seconds, runs per hour, and the
 # lowest and highest 1-minute load average sampled every 5 s during the sweep.
@@ -23,7 +24,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 fer_dll=$root/src/FerOrleans.Cli/bin/Release/net10.0/fer.dll
 azurite=$root/node_modules/.bin/azurite
 images=${FER_BENCH_IMAGES:-$root/../shared/data/london-faces}
-epochs=${FER_BENCH_EPOCHS:-10}
+epochs=${FER_BENCH_EPOCHS:-5}
 repetitions=${FER_BENCH_REPETITIONS:-4}
 work=$(mktemp -d /tmp/fer-scaling.XXXXXX)
 pids=()
@@ -38,6 +39,7 @@ stop_all() {
     pids=()
 }
 trap stop_all EXIT
+trap 'exit 143' TERM INT
 
 fer() { dotnet exec "$fer_dll" "$@"; }
 
@@ -101,7 +103,7 @@ start_azurite() {
 # Starts a silo in the background and waits until it is up: start_silo LOG STORE PROCESSORS CPU_SLOTS GATEWAY.
 start_silo() {
     local log=$1 store=$2 processors=$3 slots=$4 gateway=$5
-    DOTNET_PROCESSOR_COUNT=$processors fer silo --store "$store" --cpu-slots "$slots" \
+    DOTNET_PROCESSOR_COUNT=$processors dotnet exec "$fer_dll" silo --store "$store" --cpu-slots "$slots" \
         --gateway-port "$gateway" --silo-port "$(free_port)" --metrics-port 0 --verbose > "$log" 2>&1 &
     pids+=($!)
     wait_for_line "$log" "Silo up" 180
@@ -157,6 +159,10 @@ run_layout() {
             start_silo "$work/$layout-silo.log" "$store" 2 2 "$gateway"
             time_sweep "$layout" "$gateway" "$store"
             ;;
+        1silo-1slot-1thread)
+            start_silo "$work/$layout-silo.log" "$store" 1 1 "$gateway"
+            time_sweep "$layout" "$gateway" "$store"
+            ;;
         2silos-1slot-1thread)
             start_azurite
             export FER_CLUSTERING=azuretable FER_CLUSTER_ID="scaling-$$" FER_SERVICE_ID="scaling-$$"
@@ -168,7 +174,7 @@ run_layout() {
             unset FER_CLUSTERING FER_CLUSTER_ID FER_SERVICE_ID FER_STORAGE_CONNECTION_STRING
             ;;
         *)
-            echo "unknown layout '$layout'; use 1silo-1slot-2threads, 1silo-2slots-1thread or 2silos-1slot-1thread" >&2
+            echo "unknown layout '$layout'; use 1silo-1slot-2threads, 1silo-2slots-1thread, 1silo-1slot-1thread or 2silos-1slot-1thread" >&2
             return 2
             ;;
     esac
