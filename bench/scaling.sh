@@ -95,7 +95,7 @@ start_azurite() {
         > "$work/azurite.log" 2>&1 &
     pids+=($!)
     wait_for_line "$work/azurite.log" "Table service is successfully listening" 60
-    # The well-known Azurite development account key, public in Azurite's documentation.
+    # Azurite's fixed development account key, as in docs/cluster.md; it protects nothing.
     local key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
     export FER_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 }
@@ -116,7 +116,7 @@ sample_load() {
     done
 }
 
-# Times the sweep against the silo at gateway $2 with store $3: prints runs, seconds, runs per hour, load.
+# Imports the images and times the sweep on the silo at gateway $2 with store $3, then prints one result line.
 time_sweep() {
     local layout=$1 gateway=$2 store=$3
     fer data import --name london-a --folder "$work/london-a" --store "$store" --connect "$gateway" \
@@ -168,7 +168,7 @@ run_layout() {
             export FER_CLUSTERING=azuretable FER_CLUSTER_ID="scaling-$$" FER_SERVICE_ID="scaling-$$"
             start_silo "$work/$layout-silo-a.log" "$store" 1 1 "$gateway"
             start_silo "$work/$layout-silo-b.log" "$store" 1 1 "$(free_port)"
-            # Lets both silos see each other as active before the sweep is placed.
+            # Gives membership time to list both silos as active before the runs are placed (10 s is a guess).
             sleep 10
             time_sweep "$layout" "$gateway" "$store"
             unset FER_CLUSTERING FER_CLUSTER_ID FER_SERVICE_ID FER_STORAGE_CONNECTION_STRING
