@@ -29,11 +29,18 @@ repetitions=${FER_BENCH_REPETITIONS:-4}
 work=$(mktemp -d /tmp/fer-scaling.XXXXXX)
 pids=()
 
+# Stops the background processes newest first, each before the next, so that silos leave the
+# membership table while Azurite still serves it; a silo that outlives 60 s is killed.
 stop_all() {
-    for pid in "${pids[@]}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in "${pids[@]}"; do
+    local index pid
+    for ((index = ${#pids[@]} - 1; index >= 0; index--)); do
+        pid=${pids[index]}
+        kill "$pid" 2>/dev/null || continue
+        for _ in $(seq 60); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 1
+        done
+        kill -9 "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
     pids=()
