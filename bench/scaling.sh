@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sweep throughput (runs per hour) for three layouts of training slots on one machine:
+# Sweep throughput (runs per hour) for layouts of training slots on one machine:
 #   1silo-1slot-2threads   one silo, one CPU slot, torch with 2 threads
 #   1silo-2slots-1thread   one silo, two CPU slots, torch with 1 thread per slot
 #   1silo-1slot-1thread    one silo, one CPU slot, torch with 1 thread (a control, not in the default set)
@@ -30,7 +30,7 @@ work=$(mktemp -d /tmp/fer-scaling.XXXXXX)
 pids=()
 
 # Stops the background processes newest first, each before the next, so that silos leave the
-# membership table while Azurite still serves it; a silo that outlives 60 s is killed.
+# membership table while Azurite still serves it. A process still alive after 60 s is killed.
 stop_all() {
     local index pid
     for ((index = ${#pids[@]} - 1; index >= 0; index--)); do
@@ -102,7 +102,7 @@ start_azurite() {
         > "$work/azurite.log" 2>&1 &
     pids+=($!)
     wait_for_line "$work/azurite.log" "Table service is successfully listening" 60
-    # Azurite's fixed development account key, as in docs/cluster.md; it protects nothing.
+    # Azurite's fixed development account key, as in docs/cluster.md. It protects nothing.
     local key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
     export FER_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 }
