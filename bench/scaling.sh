@@ -13,7 +13,7 @@
 # script fixes it through DOTNET_PROCESSOR_COUNT, so the layouts mean the same on any machine.
 #
 # Usage (from the repository root, after `dotnet build -c Release src/FerOrleans.Cli` and `npm ci`):
-#   bench/scaling.sh [LAYOUT...]        default: all three layouts
+#   bench/scaling.sh [LAYOUT...]        default: every layout except the control
 # Variables: FER_BENCH_EPOCHS (training and probe epochs, default 5), FER_BENCH_REPETITIONS
 # (default 4), FER_BENCH_IMAGES (default ../shared/data/london-faces).
 # Output: one tab-separated line per layout: layout, runs, wall seconds, runs per hour, and the
