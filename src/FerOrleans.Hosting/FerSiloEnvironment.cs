@@ -52,6 +52,7 @@ public static class FerSiloEnvironment
                 CpuSlots = ParseInt("FER_CPU_SLOTS", Read("FER_CPU_SLOTS")) ?? 1,
                 CudaDevices = ParseIntList("FER_CUDA_DEVICES", Read("FER_CUDA_DEVICES")),
                 SlotsPerDevice = ParseInt("FER_SLOTS_PER_DEVICE", Read("FER_SLOTS_PER_DEVICE")) ?? 1,
+                TorchThreads = ParseInt("FER_TORCH_THREADS", Read("FER_TORCH_THREADS")) ?? 0,
             },
         };
     }

@@ -34,7 +34,7 @@ public sealed class FerSiloEnvironmentTests
             ("FER_AZURE_CONTAINER", "sweeps"), ("FER_CLUSTER_ID", "c1"), ("FER_SERVICE_ID", "s1"),
             ("FER_SILO_PORT", "12000"), ("FER_GATEWAY_PORT", "31000"), ("FER_ADVERTISED_IP", "10.0.0.7"),
             ("FER_CPU_SLOTS", "0"), ("FER_CUDA_DEVICES", "0, 2"), ("FER_SLOTS_PER_DEVICE", "3"),
-            ("FER_KUBERNETES", "true"), ("FER_METRICS_PORT", "0")));
+            ("FER_TORCH_THREADS", "1"), ("FER_KUBERNETES", "true"), ("FER_METRICS_PORT", "0")));
 
         Assert.Equal(ClusteringKind.AzureTable, options.Cluster.Kind);
         Assert.Equal(Connection, options.Cluster.TableConnectionString);
@@ -48,6 +48,7 @@ public sealed class FerSiloEnvironmentTests
         Assert.Equal(0, options.Slots.CpuSlots);
         Assert.Equal([0, 2], options.Slots.CudaDevices);
         Assert.Equal(3, options.Slots.SlotsPerDevice);
+        Assert.Equal(1, options.Slots.TorchThreads);
         Assert.True(options.Cluster.Kubernetes);
         Assert.Equal(0, options.MetricsPort);
     }

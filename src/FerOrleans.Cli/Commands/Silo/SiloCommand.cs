@@ -22,6 +22,7 @@ public sealed class SiloCommand : AsyncCommand<SiloSettings>
             Slots = fromEnvironment.Slots with
             {
                 CpuSlots = settings.CpuSlots,
+                TorchThreads = settings.TorchThreads ?? fromEnvironment.Slots.TorchThreads,
                 CacheFolder = Path.Combine(Path.GetTempPath(), "fer-cache"),
             },
         };

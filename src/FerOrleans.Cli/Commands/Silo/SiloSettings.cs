@@ -18,6 +18,10 @@ public sealed class SiloSettings : StoreSettings
     [Description("Runs trained at once on the CPU; 0 for a silo that never trains. Default: 1")]
     public int CpuSlots { get; init; } = 1;
 
+    [CommandOption("--torch-threads <N>")]
+    [Description("Torch intra-op threads of the silo process; 0 gives each CPU slot an equal share of the cores. Default: FER_TORCH_THREADS, else 0")]
+    public int? TorchThreads { get; init; }
+
     [CommandOption("--cuda-devices <IDS>")]
     [Description("Comma-separated CUDA device ids to train on, one slot group per device. Default: FER_CUDA_DEVICES, else none")]
     public string? CudaDevices { get; init; }
