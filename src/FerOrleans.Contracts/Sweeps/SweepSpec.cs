@@ -122,6 +122,12 @@ public sealed record TrainingSpec
     /// </summary>
     [Id(50)] public string MixedPrecision { get; init; } = "none";
 
+    /// <summary>
+    /// Least seconds between two checkpoints of a run within a phase (the last epoch of a phase is always
+    /// checkpointed); 0 checkpoints every epoch. A crash repeats at most this much training, with the same results.
+    /// </summary>
+    [Id(51)] public double CheckpointIntervalSeconds { get; init; }
+
     /// <summary>Optimiser: "sgd" (SGD with <see cref="Momentum"/> and <see cref="WeightDecay"/>), the study's.</summary>
     [Id(10)] public string Optimizer { get; init; } = "sgd";
 

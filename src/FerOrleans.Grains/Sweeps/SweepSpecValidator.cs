@@ -173,6 +173,12 @@ public static partial class SweepSpecValidator
             problems.Add(
                 $"training.warmupEpochs: {training.WarmupEpochs} must be from 0 to training.epochs - 1 ({training.Epochs - 1}).");
         }
+        if (!(training.CheckpointIntervalSeconds is >= 0 and <= 86400))
+        {
+            problems.Add(
+                $"training.checkpointIntervalSeconds: {Format(training.CheckpointIntervalSeconds)} must be from 0 "
+                + "(every epoch) to 86400.");
+        }
         if (!(training.DecayRate is > 0 and <= 1))
         {
             problems.Add($"training.decayRate: {Format(training.DecayRate)} must be in (0, 1] (study: 0.1).");

@@ -30,7 +30,10 @@ public sealed class RunJob(
             var b = NeedsSupplement() ? context.Datasets.GetAsync(run.Spec.DatasetB!).GetAwaiter().GetResult() : null;
             var split = RunSplit.Derive(run, a);
             var progress = new RunProgressReporter(run, grain, context);
-            var runner = new TrainingRunner(run.ToRunConfig(), a, b, split.Indices, context.Device, checkpoints, progress);
+            var runner = new TrainingRunner(run.ToRunConfig(), a, b, split.Indices, context.Device, checkpoints, progress)
+            {
+                CheckpointInterval = TimeSpan.FromSeconds(run.Spec.Training.CheckpointIntervalSeconds),
+            };
 
             var outcome = runner.Run(stop.Token);
             var result = StoreOutcome(outcome, a, split);

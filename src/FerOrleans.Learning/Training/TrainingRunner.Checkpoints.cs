@@ -48,6 +48,10 @@ public sealed partial class TrainingRunner
         };
     }
 
+    private readonly Stopwatch _sinceCheckpoint = Stopwatch.StartNew();
+
+    private bool CheckpointDue() => CheckpointInterval <= TimeSpan.Zero || _sinceCheckpoint.Elapsed >= CheckpointInterval;
+
     private void SaveCheckpoint(RunNetwork network, RunState state, MomentumSgd optimizer, Stopwatch stopwatch)
     {
         state.Sequence++;

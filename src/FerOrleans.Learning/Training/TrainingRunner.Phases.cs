@@ -89,7 +89,11 @@ public sealed partial class TrainingRunner
 
         var accuracy = plan.Phase == TrainingPhase.Contrastive ? (double?)null : Validate(plan.Phase, network, state, epoch);
         state.CompletedEpochs = epoch + 1;
-        SaveCheckpoint(network, state, optimizer, stopwatch);
+        if (state.CompletedEpochs == plan.Epochs || CheckpointDue())
+        {
+            SaveCheckpoint(network, state, optimizer, stopwatch);
+            _sinceCheckpoint.Restart();
+        }
         Report(ProgressKind.EpochCompleted, plan, epoch, steps, state, lossSum / steps,
             views / epochWatch.Elapsed.TotalSeconds, accuracy, learningRate);
     }

@@ -87,6 +87,13 @@ public sealed partial class TrainingRunner
     /// </remarks>
     public int PrefetchDepth { get; init; }
 
+    /// <summary>
+    /// Least time between two checkpoints within a phase; the last epoch of every phase is always checkpointed.
+    /// Zero, the default, checkpoints every epoch. A longer interval costs less, and a crash repeats the epochs since
+    /// the last checkpoint, with the same results: batches and random state depend only on the seed and position.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; init; }
+
     /// <summary>A short name of the run for messages: approach, split, ratio, repetition and seed.</summary>
     public string RunName { get; }
 

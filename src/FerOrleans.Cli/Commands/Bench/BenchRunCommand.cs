@@ -42,6 +42,7 @@ public sealed class BenchRunCommand : Command<BenchRunSettings>
             var runner = new TrainingRunner(config, a, b, split, TorchDevice.Select(), checkpoints, timeline)
             {
                 PrefetchDepth = settings.Prefetch,
+                CheckpointInterval = TimeSpan.FromSeconds(settings.CheckpointInterval),
             };
             var outcome = runner.Run(cancellationToken);
             var finished = timeline.Now;

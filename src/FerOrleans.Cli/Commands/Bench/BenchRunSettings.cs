@@ -55,13 +55,17 @@ public class BenchRunSettings : CommandSettings
     [Description("Ready batches built ahead of the step; 0 builds them on the training thread. Default: 0, as in the silo")]
     public int Prefetch { get; init; }
 
+    [CommandOption("--checkpoint-interval <SECONDS>")]
+    [Description("Least seconds between checkpoints within a phase (training.checkpointIntervalSeconds); 0 checkpoints every epoch. Default: 0")]
+    public double CheckpointInterval { get; init; }
+
     [CommandOption("--mixed-precision <MODE>")]
     [Description("Floating-point type of forward and backward: none, bf16 or fp16 (fp16 only on CUDA). Default: none")]
     public string MixedPrecision { get; init; } = "none";
 
     public override ValidationResult Validate()
     {
-        if (Width < 1 || Epochs < 1 || ProbeEpochs < 1 || BatchSize < 2 || Ratio < 1 || Threads < 1 || Prefetch < 0)
+        if (Width < 1 || Epochs < 1 || ProbeEpochs < 1 || BatchSize < 2 || Ratio < 1 || Threads < 1 || Prefetch < 0 || CheckpointInterval < 0)
         {
             return ValidationResult.Error(
                 "--width, --epochs, --probe-epochs, --ratio and --threads must be >= 1, --batch-size >= 2 and --prefetch >= 0.");
