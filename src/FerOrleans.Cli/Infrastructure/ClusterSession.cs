@@ -124,7 +124,8 @@ public sealed class ClusterSession : IAsyncDisposable
         }
 
         var description = $"embedded silo, store {storage.Describe()}" + (trains ? $", metrics {app.MetricsAddress()}/metrics" : "");
-        AnsiConsole.MarkupLineInterpolated($"[grey]{description}[/]");
+        // Standard error, so that commands whose output is data (predict --json, run split) can be piped.
+        Console.Error.WriteLine(description);
         return new ClusterSession(app, app.Services.GetRequiredService<IGrainFactory>(),
             app.Services.GetRequiredService<IBlobStore>(), description, markerFolder);
     }

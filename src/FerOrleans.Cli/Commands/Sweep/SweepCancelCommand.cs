@@ -21,7 +21,10 @@ public sealed class SweepCancelCommand : AsyncCommand<SweepCancelSettings>
         var completed = status.Count(RunState.Completed);
         AnsiConsole.MarkupLineInterpolated(
             $"Sweep [bold]{settings.Name}[/]: {cancelled} runs cancelled, {stopping} stopping at their next step, {completed} completed.");
-        AnsiConsole.WriteLine($"Continue it with: fer sweep resume {settings.Name}");
+        if (cancelled + stopping > 0)
+        {
+            AnsiConsole.WriteLine($"Continue it with: fer sweep resume {settings.Name}");
+        }
         return 0;
     }
 }
