@@ -33,7 +33,7 @@ public sealed class AzuriteTables : IAsyncLifetime
                 $"Azurite is not installed at '{executable}'. Run `npm ci` in the repository folder to install it.");
         }
 
-        int blobPort = EmbeddedCluster.FreePort(), tablePort = EmbeddedCluster.FreePort(), queuePort = EmbeddedCluster.FreePort();
+        int blobPort = FreePorts.Next(), tablePort = FreePorts.Next(), queuePort = FreePorts.Next();
         Directory.CreateDirectory(_location);
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]

@@ -29,9 +29,12 @@ public static class ClusterSpecs
         await ImportAsync(grains, "tiny-adult", SyntheticDomain.Adult, seed: 2);
     }
 
-    public static async Task<SweepStatus> WaitUntilFinishedAsync(Func<IGrainFactory> grains, string sweep)
+    /// <summary>Polls the sweep until it is finished, riding out calls that fail while a gateway silo is gone.</summary>
+    public static async Task<SweepStatus> WaitUntilFinishedAsync(
+        Func<IGrainFactory> grains, string sweep, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + SweepTimeout;
+        var limit = timeout ?? SweepTimeout;
+        var deadline = DateTime.UtcNow + limit;
         SweepStatus? status = null;
         while (DateTime.UtcNow < deadline)
         {
@@ -54,7 +57,7 @@ public static class ClusterSpecs
         var states = status is null
             ? "no status"
             : string.Join(", ", status.Runs.GroupBy(r => r.State).Select(g => $"{g.Key} {g.Count()}"));
-        throw new TimeoutException($"Sweep '{sweep}' did not finish within {SweepTimeout}: {states}.");
+        throw new TimeoutException($"Sweep '{sweep}' did not finish within {limit}: {states}.");
     }
 
     private static async Task ImportAsync(IGrainFactory grains, string name, SyntheticDomain domain, int seed)

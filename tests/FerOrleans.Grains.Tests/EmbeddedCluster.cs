@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using FerOrleans.Grains.Datasets;
 using FerOrleans.Grains.Training;
 using FerOrleans.Hosting;
@@ -30,6 +28,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
     public IBlobStore Store => App.Services.GetRequiredService<IBlobStore>();
+
+    /// <summary>Returns the keys of the store under <paramref name="prefix"/>.</summary>
+    public async Task<List<string>> ListAsync(string prefix) => await Store.ListAsync(prefix).ToListAsync();
 
     /// <param name="cpuSlots">Training slots of the silo; 0 makes a silo that never trains.</param>
     public static async Task<EmbeddedCluster> StartAsync(int cpuSlots = 1)
@@ -72,20 +73,13 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         var options = new FerSiloOptions
         {
             Storage = new StorageOptions { Kind = StorageKind.Local, LocalPath = store },
-            SiloPort = FreePort(),
-            GatewayPort = FreePort(),
+            SiloPort = FreePorts.Next(),
+            GatewayPort = FreePorts.Next(),
             MetricsPort = 0,
             Slots = new TrainingSlotOptions { CpuSlots = cpuSlots, TorchThreads = 1, CacheFolder = Path.Combine(store, "cache") },
         };
         var app = FerSiloHost.Build(options, _ => { });
         await app.StartAsync();
         return app;
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using FerOrleans.Contracts.Sweeps;
 using FerOrleans.Grains.Datasets;
 using FerOrleans.Grains.Training;
@@ -50,8 +48,8 @@ public sealed class FaultCluster : IAsyncDisposable
         var options = new FerSiloOptions
         {
             Storage = storage ?? new StorageOptions { Kind = StorageKind.Local, LocalPath = Path.Combine(folder, "store") },
-            SiloPort = FreePort(),
-            GatewayPort = FreePort(),
+            SiloPort = FreePorts.Next(),
+            GatewayPort = FreePorts.Next(),
             MetricsPort = 0,
             Slots = new TrainingSlotOptions
             {
@@ -117,15 +115,8 @@ public sealed class FaultCluster : IAsyncDisposable
         throw new TimeoutException($"Run {runId} did not store {count} checkpoints within {FaultSpecs.Timeout}.");
     }
 
-    public async Task<List<string>> ListAsync(string prefix)
-    {
-        var keys = new List<string>();
-        await foreach (var key in Store.ListAsync(prefix))
-        {
-            keys.Add(key);
-        }
-        return keys;
-    }
+    /// <summary>Returns the keys of the store under <paramref name="prefix"/>.</summary>
+    public async Task<List<string>> ListAsync(string prefix) => await Store.ListAsync(prefix).ToListAsync();
 
     /// <summary>Every blob of the store, by key, for before-and-after comparisons.</summary>
     public async Task<SortedDictionary<string, string>> SnapshotAsync()
@@ -164,12 +155,5 @@ public sealed class FaultCluster : IAsyncDisposable
         });
         await app.StartAsync();
         return app;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

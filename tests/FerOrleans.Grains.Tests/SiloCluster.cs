@@ -113,12 +113,12 @@ public sealed class SiloCluster : IAsyncDisposable
 
     private async Task<WebApplication> StartSiloAsync(int index)
     {
-        var siloPort = EmbeddedCluster.FreePort();
+        var siloPort = FreePorts.Next();
         var options = new FerSiloOptions
         {
             Storage = new StorageOptions { Kind = StorageKind.Local, LocalPath = StoreFolder },
             SiloPort = siloPort,
-            GatewayPort = EmbeddedCluster.FreePort(),
+            GatewayPort = FreePorts.Next(),
             MetricsPort = 0,
             Cluster = new FerClusterOptions
             {

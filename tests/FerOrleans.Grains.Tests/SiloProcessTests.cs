@@ -62,8 +62,8 @@ public sealed class SiloProcessTests(AzuriteTables azurite, ITestOutputHelper ou
 
     private static Dictionary<string, string> Ports(Dictionary<string, string> environment) => new(environment)
     {
-        ["FER_SILO_PORT"] = $"{EmbeddedCluster.FreePort()}",
-        ["FER_GATEWAY_PORT"] = $"{EmbeddedCluster.FreePort()}",
+        ["FER_SILO_PORT"] = $"{FreePorts.Next()}",
+        ["FER_GATEWAY_PORT"] = $"{FreePorts.Next()}",
     };
 
     private async Task<IHost> ConnectAsync(string clusterId)

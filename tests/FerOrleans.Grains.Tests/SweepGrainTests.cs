@@ -32,7 +32,7 @@ public sealed class SweepGrainTests
         var sweep = cluster.Grains.GetGrain<ISweepGrain>("two-runs");
 
         var started = await sweep.StartAsync(TinySpec("two-runs", "SC(c<-a)", "SL(c)"));
-        var status = await WaitUntilFinishedAsync(sweep);
+        var status = await WaitUntilFinishedAsync(sweep, cluster);
 
         // One slot takes one run at a time; the other is still listed, as pending.
         Assert.Equal(2, started.Runs.Count);
@@ -44,7 +44,7 @@ public sealed class SweepGrainTests
             Assert.InRange(run.Result.ValidationAccuracy, 0.0, 1.0);
             Assert.NotNull(await cluster.Store.GetAsync(StoreKeys.RunResult(run.Definition.RunId)));
             Assert.NotNull(await cluster.Store.GetAsync(StoreKeys.Model(run.Definition.RunId)));
-            Assert.NotEmpty(await ListAsync(cluster, StoreKeys.CheckpointPrefix(run.Definition.RunId)));
+            Assert.NotEmpty(await cluster.ListAsync(StoreKeys.CheckpointPrefix(run.Definition.RunId)));
             Assert.NotEmpty(run.Result.Split.Train);
             Assert.Empty(run.Result.Split.Train.Intersect(run.Result.Split.Test));
         }
@@ -58,7 +58,7 @@ public sealed class SweepGrainTests
         await cluster.ImportSyntheticAsync("tiny-adult", SyntheticDomain.Adult, 6, seed: 2);
         var spec = TinySpec("restart", "SL(c)");
         await cluster.Grains.GetGrain<ISweepGrain>("restart").StartAsync(spec);
-        var before = await WaitUntilFinishedAsync(cluster.Grains.GetGrain<ISweepGrain>("restart"));
+        var before = await WaitUntilFinishedAsync(cluster.Grains.GetGrain<ISweepGrain>("restart"), cluster);
 
         await cluster.RestartAsync();
         var again = await cluster.Grains.GetGrain<ISweepGrain>("restart").StartAsync(spec);
@@ -81,7 +81,7 @@ public sealed class SweepGrainTests
         Assert.Contains("trainFractions[0]", error.Message);
         Assert.Contains("augmentationRatios[0]", error.Message);
         Assert.Null(await cluster.Grains.GetGrain<ISweepGrain>("bad").GetStatusAsync());
-        Assert.Empty(await ListAsync(cluster, "runs/"));
+        Assert.Empty(await cluster.ListAsync("runs/"));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class SweepGrainTests
         var error = await Assert.ThrowsAsync<ArgumentException>(() => sweep.StartAsync(TinySpec("same", "UC(c)")));
 
         Assert.Contains("already exists with a different spec", error.Message);
-        await WaitUntilFinishedAsync(sweep);
+        await WaitUntilFinishedAsync(sweep, cluster);
     }
 
     [Fact]
@@ -142,28 +142,6 @@ public sealed class SweepGrainTests
         Assert.Equal(imported.Labels, loaded.Labels);
     }
 
-    private static async Task<SweepStatus> WaitUntilFinishedAsync(ISweepGrain sweep)
-    {
-        var deadline = DateTime.UtcNow + SweepTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            var status = await sweep.GetStatusAsync();
-            if (status is { IsFinished: true })
-            {
-                return status;
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"Sweep did not finish within {SweepTimeout}.");
-    }
-
-    private static async Task<List<string>> ListAsync(EmbeddedCluster cluster, string prefix)
-    {
-        var keys = new List<string>();
-        await foreach (var key in cluster.Store.ListAsync(prefix))
-        {
-            keys.Add(key);
-        }
-        return keys;
-    }
+    private static Task<SweepStatus> WaitUntilFinishedAsync(ISweepGrain sweep, EmbeddedCluster cluster) =>
+        ClusterSpecs.WaitUntilFinishedAsync(() => cluster.Grains, sweep.GetPrimaryKeyString(), SweepTimeout);
 }

@@ -44,7 +44,7 @@ public sealed class SweepProtocolTests
         Assert.Contains("datasetB: 'tiny-adult' has no images labelled disgust, fear", error.Message);
         Assert.Contains("SC(c<-a), SC(c+a) draw images of B by the labels of A", error.Message);
         Assert.Null(await sweep.GetStatusAsync());
-        Assert.Empty(await ListAsync(cluster, "runs/"));
+        Assert.Empty(await cluster.ListAsync("runs/"));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class SweepProtocolTests
         var sweep = cluster.Grains.GetGrain<ISweepGrain>("replay");
 
         await sweep.StartAsync(TinySpec("replay", "SL(c)"));
-        var run = Assert.Single((await WaitUntilFinishedAsync(sweep)).Runs);
+        var run = Assert.Single((await WaitUntilFinishedAsync(sweep, cluster)).Runs);
         var stored = await cluster.Store.GetJsonAsync<RunResult>(StoreKeys.RunResult(run.Definition.RunId));
 
         Assert.Equal(RunState.Completed, run.State);
@@ -76,28 +76,6 @@ public sealed class SweepProtocolTests
             stored.Value.Split.Train.Count + stored.Value.Split.Validation.Count + stored.Value.Split.Test.Count);
     }
 
-    private static async Task<SweepStatus> WaitUntilFinishedAsync(ISweepGrain sweep)
-    {
-        var deadline = DateTime.UtcNow + SweepTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            var status = await sweep.GetStatusAsync();
-            if (status is { IsFinished: true })
-            {
-                return status;
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"Sweep did not finish within {SweepTimeout}.");
-    }
-
-    private static async Task<List<string>> ListAsync(EmbeddedCluster cluster, string prefix)
-    {
-        var keys = new List<string>();
-        await foreach (var key in cluster.Store.ListAsync(prefix))
-        {
-            keys.Add(key);
-        }
-        return keys;
-    }
+    private static Task<SweepStatus> WaitUntilFinishedAsync(ISweepGrain sweep, EmbeddedCluster cluster) =>
+        ClusterSpecs.WaitUntilFinishedAsync(() => cluster.Grains, sweep.GetPrimaryKeyString(), SweepTimeout);
 }
