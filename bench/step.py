@@ -12,10 +12,10 @@ Two modes:
       measures one configuration and prints one JSON line.
   step.py --serve
       reads requests "STEM WIDTH THREADS STEPS WARMUP" from standard input, one a line, and
-      replies to each with one JSON line; `fer bench step --peer` drives it this way so that the
+      responds to each with one JSON line. `fer bench step --peer` drives it this way, so the
       two implementations run interleaved in one measurement.
 
-Run it with Debian's /usr/bin/python3 (python3-torch); any PyTorch >= 1.13 works.
+Run it with Debian's /usr/bin/python3 (python3-torch, PyTorch 1.13, the version it was measured with).
 """
 
 import argparse

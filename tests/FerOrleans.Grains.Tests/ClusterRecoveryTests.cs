@@ -48,7 +48,7 @@ public sealed class ClusterRecoveryTests(AzuriteTables azurite, ITestOutputHelpe
         Assert.Equal(0, cluster.Counters[survivor].Count(LogEvent.DatasetCacheCorrupt));
     }
 
-    /// <summary>The same sweep on one silo that nobody stops; results keyed by the run id without the sweep name.</summary>
+    /// <summary>The same sweep on one silo that is never stopped; results keyed by the run id without the sweep name.</summary>
     private static async Task<Dictionary<string, RunResult>> UninterruptedAsync()
     {
         await using var single = await EmbeddedCluster.StartAsync();

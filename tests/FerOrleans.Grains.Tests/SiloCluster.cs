@@ -35,7 +35,7 @@ public sealed class SiloCluster : IAsyncDisposable
     /// <param name="Slots">CPU slots of each silo, silo 0 first; 0 makes a silo that never trains.</param>
     /// <param name="TableConnectionString">Azure Table membership and reminders; null uses localhost clustering with silo 0 as primary.</param>
     /// <param name="Ledger">When set, silos run <see cref="InstantJob"/> in place of training.</param>
-    /// <param name="Hold">How long each instant job holds its slot.</param>
+    /// <param name="Hold">How long each instant job occupies its slot.</param>
     public sealed record Setup(
         IReadOnlyList<int> Slots,
         string? TableConnectionString = null,
@@ -77,7 +77,7 @@ public sealed class SiloCluster : IAsyncDisposable
         await silo.DisposeAsync();
     }
 
-    /// <summary>Waits until every running silo sees exactly the running silos as active.</summary>
+    /// <summary>Waits until the membership of every running silo lists exactly the running silos as active.</summary>
     public async Task WaitForLivenessToStabilizeAsync()
     {
         var deadline = DateTime.UtcNow + StabilizeTimeout;

@@ -66,7 +66,7 @@ public sealed class SweepGrain(
         logger.SweepCreated(spec.Name, definitions.Count);
         foreach (var definition in definitions)
         {
-            // Every run is in the sweep's status from the start, pending until dispatch says otherwise.
+            // Every run is in the sweep's status from the start, pending until it is dispatched.
             _runs.TryAdd(definition.RunId, new RunStatus { Definition = definition, State = RunState.Pending });
         }
 
@@ -205,8 +205,8 @@ public sealed class SweepGrain(
         var status = await Run(runId).StartAsync();
         if (!DispatchPlan.IsInFlight(status.State) && status.State != RunState.Completed)
         {
-            // The activation was on a silo whose slots filled meanwhile; it deactivated, so the second
-            // call is placed afresh on the silo with the most free slots.
+            // The activation was on a silo whose slots filled in the meantime, and it deactivated.
+            // The second call is therefore placed afresh on the silo with the most free slots.
             status = await Run(runId).StartAsync();
         }
 

@@ -64,8 +64,8 @@ public sealed class TrainingSlots(
     }
 
     /// <summary>
-    /// Queues the run only when a slot is free, so that a silo never holds more runs than it has slots.
-    /// Returns true when the run is queued now or was already held.
+    /// Queues the run only when a slot is free, so a silo never admits more runs than it has slots.
+    /// Returns true when the run is queued now or was admitted before.
     /// </summary>
     public bool TryEnqueue(RunDefinition run)
     {
@@ -88,7 +88,7 @@ public sealed class TrainingSlots(
     }
 
     /// <summary>
-    /// Frees the run's slot for admission once its outcome is reported; the slot thread may still be finishing
+    /// Frees the run's slot for admission once its outcome is reported. The slot thread may still be finishing
     /// the job, so a newly admitted run waits for it in the queue.
     /// </summary>
     public void Release(string runId) => _held.TryRemove(runId, out _);

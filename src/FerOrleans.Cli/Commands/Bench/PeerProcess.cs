@@ -46,15 +46,15 @@ public sealed class PeerProcess : IDisposable
         }
     }
 
-    /// <summary>Asks the peer to measure <paramref name="step"/> and waits for its answer.</summary>
-    /// <exception cref="InvalidOperationException">The peer exited or answered with an error.</exception>
+    /// <summary>Sends the peer a request to measure <paramref name="step"/> and waits for its response.</summary>
+    /// <exception cref="InvalidOperationException">The peer exited or responded with an error.</exception>
     public StepMeasurement Measure(StepCase step, int steps, int warmup)
     {
         var request = string.Join(' ', step.StemName, step.Width, step.Threads, steps, warmup);
         process.StandardInput.WriteLine(request);
         process.StandardInput.Flush();
         var line = process.StandardOutput.ReadLine()
-            ?? throw new InvalidOperationException($"The PyTorch peer exited before answering '{request}'; see its error output above.");
+            ?? throw new InvalidOperationException($"The PyTorch peer exited before responding to '{request}'; see its error output above.");
         return Parse(line, step, request);
     }
 
