@@ -114,6 +114,7 @@ public static class ServiceCollectionExtensions
         var slots = services.GetRequiredService<IOptions<TrainingSlotOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("FerOrleans.Training");
         torch.set_num_threads(slots.EffectiveTorchThreads);
+        logger.LogInformation("{Message}", NativeHeap.Configure().Description);
         var device = TorchDevice.Select(message => logger.LogInformation("{Message}", message));
         var datasets = services.GetRequiredService<DatasetCache>();
         var silo = services.GetRequiredService<IOptions<SiloOptions>>().Value.SiloName;

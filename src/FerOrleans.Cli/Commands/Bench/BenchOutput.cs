@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using FerOrleans.Learning.Training;
 using Spectre.Console;
 using TorchSharp;
 
@@ -22,6 +23,7 @@ public static class BenchOutput
         Console.WriteLine(
             $"date {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {CpuModel()}, {Environment.ProcessorCount} logical CPUs; "
             + $"{RuntimeInformation.OSDescription}; .NET {Environment.Version}; TorchSharp libtorch {torch.__version__}");
+        Console.WriteLine(NativeHeap.Configure().Description);
     }
 
     /// <summary>Returns the "model name" line of /proc/cpuinfo, or the architecture where there is none.</summary>

@@ -14,10 +14,17 @@ public sealed class BenchStepCommand : Command<BenchStepSettings>
     public override int Execute(CommandContext context, BenchStepSettings settings, CancellationToken cancellationToken)
     {
         var cases = settings.Cases();
-        using var peer = settings.Peer ? PeerProcess.Start(settings.Python, PeerScript(settings)) : null;
+        using var peer = settings.Peer
+            ? PeerProcess.Start(settings.Python, PeerScript(settings), settings.PeerEnvironment())
+            : null;
         BenchOutput.Header(
             $"SupCon step: {StepBenchmark.Images} images x {StepBenchmark.Views} views, 1x{StepBenchmark.ImageSize}x"
             + $"{StepBenchmark.ImageSize}, {settings.Warmup} warm-up + {settings.Steps} measured steps x {settings.Rounds} round(s)");
+        if (peer is not null)
+        {
+            Console.WriteLine($"peer heap: {settings.PeerHeap}");
+        }
+
         Console.WriteLine(peer is null
             ? "| stem | width | threads | median ms | images/s |"
             : "| stem | width | threads | median ms | images/s | peer median ms | peer images/s | ours/peer |");

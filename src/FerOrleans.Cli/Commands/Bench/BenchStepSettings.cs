@@ -35,6 +35,11 @@ public sealed class BenchStepSettings : CommandSettings
     [Description("Also measure the PyTorch peer (bench/step.py) interleaved with ours, and print the ratio ours/peer.")]
     public bool Peer { get; init; }
 
+    [CommandOption("--peer-heap <MODE>")]
+    [Description("The peer's glibc heap: default (as PyTorch runs out of the box) or tuned (the settings FerOrleans "
+        + "applies to itself, see FER_NATIVE_HEAP). Default: default")]
+    public string PeerHeap { get; init; } = "default";
+
     [CommandOption("--python <PATH>")]
     [Description("Python with torch that runs the peer. Default: /usr/bin/python3")]
     public string Python { get; init; } = "/usr/bin/python3";
@@ -46,6 +51,10 @@ public sealed class BenchStepSettings : CommandSettings
     [CommandOption("--json <FILE>")]
     [Description("Also write every measurement (each step's milliseconds included) to this JSON file.")]
     public string? Json { get; init; }
+
+    /// <summary>Environment variables for the peer process that set its heap as <see cref="PeerHeap"/> selects.</summary>
+    public IReadOnlyDictionary<string, string> PeerEnvironment() =>
+        PeerHeap == "tuned" ? NativeHeap.AsEnvironment : new Dictionary<string, string>();
 
     public IReadOnlyList<StepCase> Cases()
     {
@@ -62,6 +71,11 @@ public sealed class BenchStepSettings : CommandSettings
         if (Steps < 1 || Warmup < 0 || Rounds < 1)
         {
             return ValidationResult.Error($"--steps and --rounds must be >= 1 and --warmup >= 0; got {Steps}, {Rounds}, {Warmup}.");
+        }
+
+        if (PeerHeap is not ("default" or "tuned"))
+        {
+            return ValidationResult.Error($"--peer-heap: '{PeerHeap}' is not a heap mode; use default or tuned.");
         }
 
         try

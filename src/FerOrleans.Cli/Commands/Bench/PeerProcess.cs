@@ -13,9 +13,9 @@ public sealed class PeerProcess : IDisposable
 
     private PeerProcess(Process process) => this.process = process;
 
-    /// <summary>Starts <paramref name="script"/> with <paramref name="python"/>.</summary>
+    /// <summary>Starts <paramref name="script"/> with <paramref name="python"/>, adding <paramref name="environment"/> to ours.</summary>
     /// <exception cref="FileNotFoundException">The script does not exist.</exception>
-    public static PeerProcess Start(string python, string script)
+    public static PeerProcess Start(string python, string script, IReadOnlyDictionary<string, string> environment)
     {
         if (!File.Exists(script))
         {
@@ -31,6 +31,11 @@ public sealed class PeerProcess : IDisposable
             RedirectStandardError = false,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(script);
         start.ArgumentList.Add("--serve");
         try
