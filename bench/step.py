@@ -50,8 +50,8 @@ class BasicBlock(nn.Module):
 
     def forward(self, x):
         residual = x if self.shortcut is None else self.shortcut(x)
-        hidden = F.relu(self.bn1(self.conv1(x)))
-        return F.relu(self.bn2(self.conv2(hidden)) + residual)
+        hidden = self.bn1(self.conv1(x)).relu_()  # in place, as src/FerOrleans.Learning/Network/BasicBlock.cs
+        return self.bn2(self.conv2(hidden)).add_(residual).relu_()
 
 
 def stage(in_channels, out_channels, stride):
@@ -64,10 +64,10 @@ class ResNet18(nn.Module):
         super().__init__()
         if stem == "cifar":
             self.stem = nn.Sequential(nn.Conv2d(1, width, 3, 1, 1, bias=False),
-                                      nn.BatchNorm2d(width), nn.ReLU())
+                                      nn.BatchNorm2d(width), nn.ReLU(inplace=True))
         else:
             self.stem = nn.Sequential(nn.Conv2d(1, width, 7, 2, 3, bias=False),
-                                      nn.BatchNorm2d(width), nn.ReLU(),
+                                      nn.BatchNorm2d(width), nn.ReLU(inplace=True),
                                       nn.MaxPool2d(3, 2, 1))
         self.layer1 = stage(width, width, 1)
         self.layer2 = stage(width, 2 * width, 2)

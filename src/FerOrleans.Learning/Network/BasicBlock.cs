@@ -35,10 +35,11 @@ public sealed class BasicBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         var residual = shortcut is null ? input : shortcut.call(input);
-        var hidden = nn.functional.relu(bn1.call(conv1.call(input)));
+        // In place where autograd allows it: batch norm's backward reads its input, not its output, and
+        // ReLU's backward reads its own output, so no tensor needed for the gradient is overwritten.
+        var hidden = bn1.call(conv1.call(input)).relu_();
         // Tensor + Tensor would pass an implicit alpha Scalar that the GC may free during the call.
         using var unitAlpha = 1.0.ToScalar();
-        var output = bn2.call(conv2.call(hidden)).add(residual, unitAlpha);
-        return nn.functional.relu(output);
+        return bn2.call(conv2.call(hidden)).add_(residual, unitAlpha).relu_();
     }
 }

@@ -72,11 +72,11 @@ public sealed class ResNet18 : nn.Module<Tensor, Tensor>
         Stem.Cifar => nn.Sequential(
             ("conv", nn.Conv2d(1, width, kernel_size: 3, stride: 1, padding: 1, bias: false)),
             ("bn", new BatchNorm2d(width)),
-            ("relu", nn.ReLU())),
+            ("relu", nn.ReLU(inplace: true))),
         Stem.ImageNet => nn.Sequential(
             ("conv", nn.Conv2d(1, width, kernel_size: 7, stride: 2, padding: 3, bias: false)),
             ("bn", new BatchNorm2d(width)),
-            ("relu", nn.ReLU()),
+            ("relu", nn.ReLU(inplace: true)),
             ("pool", nn.MaxPool2d(kernel_size: 3, stride: 2, padding: 1))),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown stem."),
     };
