@@ -26,12 +26,17 @@ public sealed class BenchRunCommand : Command<BenchRunSettings>
         torch.set_num_threads(settings.Threads);
         BenchOutput.Header($"Run overhead: {TrainingRunner.Describe(config)}, {settings.Stem} stem, width {settings.Width}, "
             + $"{settings.Epochs}+{settings.ProbeEpochs} epochs, b {settings.BatchSize}, {settings.Threads} thread(s), "
-            + $"prefetch {settings.Prefetch}, mixed precision {settings.MixedPrecision}");
+            + $"prefetch {settings.Prefetch}, mixed precision {settings.MixedPrecision}{(settings.Warm ? ", warm process" : "")}");
 
         var loadWatch = System.Diagnostics.Stopwatch.StartNew();
         var (a, b) = BenchData.Load(settings.Images, settings.SubjectsA);
         var split = BalancedSplitter.Split(a, config.TrainFraction, config.Seed, subjectDisjoint: true);
         var load = loadWatch.Elapsed;
+
+        if (settings.Warm)
+        {
+            WarmUp(config, a, b, split, cancellationToken);
+        }
 
         var folder = Directory.CreateTempSubdirectory("fer-bench-run-");
         try
@@ -62,6 +67,15 @@ public sealed class BenchRunCommand : Command<BenchRunSettings>
         return 0;
     }
 
+    /// <summary>Trains one epoch of every phase of <paramref name="config"/> and discards it.</summary>
+    private static void WarmUp(RunConfig config, FaceDataset a, FaceDataset b, SplitIndices split, CancellationToken cancellationToken)
+    {
+        var shortConfig = config with { Training = config.Training with { Epochs = 1, ProbeEpochs = 1 } };
+        var runner = new TrainingRunner(shortConfig, a, b, split, TorchDevice.Select(), new InMemoryCheckpointStore());
+        runner.Run(cancellationToken);
+        Console.WriteLine("warm-up run (1+1 epochs) finished; measuring the next run in this process");
+    }
+
     private static void Print(RunBreakdown run, RunOutcome outcome)
     {
         Console.WriteLine("| part | seconds | share of run |");
@@ -69,6 +83,12 @@ public sealed class BenchRunCommand : Command<BenchRunSettings>
         Row("data sets loaded and split (once per silo, not in the run)", run.Load.TotalSeconds, null);
         Row("start to first step (network built, checkpoint looked up)", run.BeforeFirstStep.TotalSeconds, run.Total);
         Row($"steps ({run.Timeline.Steps}, median {run.Timeline.MedianStep.TotalMilliseconds:0.0} ms)", run.Steps, run.Total);
+        foreach (var (phase, median) in run.Timeline.MedianStepByPhase)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| of which {phase} steps: median {median.TotalMilliseconds:0.0} ms | - | - |"));
+        }
+
         foreach (var (phase, ends) in run.Timeline.EpochEnds)
         {
             var what = phase == TrainingPhase.Contrastive ? "checkpoint" : "validation + checkpoint";
@@ -81,9 +101,12 @@ public sealed class BenchRunCommand : Command<BenchRunSettings>
         Row("whole run", run.Total, run.Total);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"overhead (start to first step + last step to result): {100 * run.OverheadShare:0.00}%; "
-            + $"checkpointing (contrastive epoch ends x all epochs): {100 * run.CheckpointShare:0.00}%; "
+            + $"checkpointing ({CheckpointBasis(run)}): {100 * run.CheckpointShare:0.00}%; "
             + $"test accuracy {outcome.TestAccuracy:P1}"));
     }
+
+    private static string CheckpointBasis(RunBreakdown run) =>
+        run.Timeline.EpochEnds.ContainsKey(TrainingPhase.Contrastive) ? "contrastive epoch ends x all epochs" : "stores";
 
     private static void Row(string part, double seconds, double? total) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -63,6 +63,11 @@ public class BenchRunSettings : CommandSettings
     [Description("Floating-point type of forward and backward: none, bf16 or fp16 (fp16 only on CUDA). Default: none")]
     public string MixedPrecision { get; init; } = "none";
 
+    [CommandOption("--warm")]
+    [Description("First train a throwaway 1+1-epoch run in the same process, as a silo has done before all but its "
+        + "first run, so the measured run pays no one-time JIT compilation or kernel set-up.")]
+    public bool Warm { get; init; }
+
     public override ValidationResult Validate()
     {
         if (Width < 1 || Epochs < 1 || ProbeEpochs < 1 || BatchSize < 2 || Ratio < 1 || Threads < 1 || Prefetch < 0 || CheckpointInterval < 0)

@@ -21,8 +21,9 @@ public sealed record RunBreakdown(
     public double OverheadShare => (BeforeFirstStep + AfterLastStep).TotalSeconds / Total;
 
     /// <summary>
-    /// Checkpoint cost of the run: the median contrastive (or, for SL, supervised) epoch end, which is the checkpoint
-    /// alone because those phases do not validate, times the run's epoch count.
+    /// Checkpoint cost of the run: the median contrastive epoch end, which is the checkpoint alone because that
+    /// phase does not validate, times the run's epoch count. SL validates at every epoch end, so for SL it is
+    /// the time of the checkpoint stores alone.
     /// </summary>
     public double CheckpointShare
     {
@@ -31,7 +32,7 @@ public sealed record RunBreakdown(
             var ends = Timeline.EpochEnds.TryGetValue(TrainingPhase.Contrastive, out var contrastive) ? contrastive : null;
             if (ends is null)
             {
-                return double.NaN;
+                return Checkpoints.SaveTime.TotalSeconds / Total;
             }
 
             var median = StepMeasurement.Median(ends.Select(e => e.TotalSeconds).ToArray());

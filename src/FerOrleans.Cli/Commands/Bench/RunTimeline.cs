@@ -12,6 +12,7 @@ public sealed class RunTimeline(Action<TrainingProgress>? onEpoch = null) : IPro
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly List<double> stepGaps = [];
+    private readonly Dictionary<TrainingPhase, List<double>> phaseStepGaps = [];
     private TimeSpan? lastStepEnd;
     private bool epochJustEnded;
 
@@ -27,6 +28,10 @@ public sealed class RunTimeline(Action<TrainingProgress>? onEpoch = null) : IPro
     public TimeSpan MedianStep => stepGaps.Count == 0
         ? TimeSpan.Zero
         : TimeSpan.FromMilliseconds(StepMeasurement.Median(stepGaps));
+
+    /// <summary>Median step time of each phase that had two or more steps in one epoch.</summary>
+    public IReadOnlyDictionary<TrainingPhase, TimeSpan> MedianStepByPhase => phaseStepGaps.ToDictionary(
+        pair => pair.Key, pair => TimeSpan.FromMilliseconds(StepMeasurement.Median(pair.Value)));
 
     /// <summary>Per phase: time from an epoch's last step to its end-of-epoch report (validation, where the phase has one, and the checkpoint).</summary>
     public Dictionary<TrainingPhase, List<TimeSpan>> EpochEnds { get; } = [];
@@ -57,7 +62,15 @@ public sealed class RunTimeline(Action<TrainingProgress>? onEpoch = null) : IPro
         }
         else if (!epochJustEnded)
         {
-            stepGaps.Add((now - lastStepEnd.Value).TotalMilliseconds);
+            var gap = (now - lastStepEnd.Value).TotalMilliseconds;
+            stepGaps.Add(gap);
+            if (!phaseStepGaps.TryGetValue(value.Phase, out var gaps))
+            {
+                gaps = [];
+                phaseStepGaps[value.Phase] = gaps;
+            }
+
+            gaps.Add(gap);
         }
 
         Steps++;
