@@ -61,6 +61,7 @@ public sealed class PresetTests
         Assert.Equal(12, SweepExpansion.Expand(spec).Count);
         Assert.Equal("london-a", spec.DatasetA);
         Assert.Equal("london-b", spec.DatasetB);
+        Assert.Equal(5, spec.Training.CheckpointIntervalSeconds);
     }
 
     private static string PresetPath(string file)
