@@ -54,6 +54,14 @@ public sealed class SweepEtaTests
         Assert.Equal(1, SweepOutcome.ExitCode(Status(Run(RunState.Completed), Run(RunState.Failed))));
     }
 
+    [Fact]
+    public void Summary_FailedRuns_AreCountedApart()
+    {
+        Assert.Equal("2/2 finished (1 failed), 100%", SweepWatcher.Summary(Status(Run(RunState.Completed), Run(RunState.Failed)), null));
+        Assert.Equal("1/1 finished (1 failed), 100%", SweepWatcher.Summary(Status(Run(RunState.Failed)), null));
+        Assert.Equal("1/2 finished, 50%", SweepWatcher.Summary(Status(Run(RunState.Completed), Run(RunState.Queued)), null));
+    }
+
     private static SweepStatus Status(params RunStatus[] runs) => new()
     {
         Spec = Spec,

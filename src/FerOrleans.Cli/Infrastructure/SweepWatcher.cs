@@ -89,13 +89,15 @@ public static class SweepWatcher
         _ => run.State.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>Finished runs, overall progress and the estimated time left.</summary>
-    private static string Summary(SweepStatus status, TimeSpan? remaining)
+    /// <summary>Returns the finished runs (and how many of them failed), overall progress and the estimated time left.</summary>
+    public static string Summary(SweepStatus status, TimeSpan? remaining)
     {
-        var done = status.Count(RunState.Completed) + status.Count(RunState.Failed);
+        var failed = status.Count(RunState.Failed);
+        var done = status.Count(RunState.Completed) + failed;
+        var failures = failed > 0 ? $" ({failed} failed)" : "";
         var overall = (SweepEta.Fraction(status) * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
         var eta = remaining is { } r ? $", ETA {Duration(r)}" : "";
-        return $"{done}/{status.Runs.Count} finished, {overall}{eta}";
+        return $"{done}/{status.Runs.Count} finished{failures}, {overall}{eta}";
     }
 
     private static IRenderable Render(SweepStatus status, TimeSpan? remaining)
