@@ -29,7 +29,7 @@ def train_size(split, args):
 
 
 def run_seconds(approach, split, ratio, args):
-    """Projected seconds of one run; SL has no probe, SC and UC end with the linear probe."""
+    """Return the projected seconds of one run. SL has no probe, and SC and UC end with the linear probe."""
     train = train_size(split, args)
     held_out = (args.images - train) // 2                    # validation images, and about as many test images
     evaluation = held_out * args.probe_step / PROBE_IMAGES_PER_STEP

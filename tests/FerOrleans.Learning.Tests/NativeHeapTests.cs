@@ -47,7 +47,7 @@ public sealed class NativeHeapTests
 
     [Theory]
     [MemberData(nameof(UserVariables))]
-    public void Configure_UserSetsMalloc_LeavesHeapAsUserSetIt(string variable)
+    public void Configure_UserMallocVariable_LeavesHeap(string variable)
     {
         var calls = new List<(int Parameter, int Value)>();
 
@@ -59,7 +59,7 @@ public sealed class NativeHeapTests
     }
 
     [Fact]
-    public void Configure_UnknownMode_NamesVariableValueAndChoices()
+    public void Configure_UnknownMode_ThrowsNamingValue()
     {
         var error = Assert.Throws<FormatException>(
             () => NativeHeap.Configure(Variables((NativeHeap.ModeVariable, "fast")), Recording([], result: 1)));

@@ -14,7 +14,7 @@ namespace FerOrleans.Learning.Training;
 /// </remarks>
 public static class NativeHeap
 {
-    /// <summary>Environment variable: <c>tuned</c> (the default) applies the settings, <c>default</c> leaves glibc's own.</summary>
+    /// <summary>The environment variable of the mode: <c>tuned</c> (the default) applies the settings, and <c>default</c> leaves glibc's own.</summary>
     public const string ModeVariable = "FER_NATIVE_HEAP";
 
     /// <summary>Allocations below 1 GiB come from the heap instead of a fresh mapping each time.</summary>
@@ -29,29 +29,32 @@ public static class NativeHeap
     /// </summary>
     public const int ArenaCount = 1;
 
-    /// <summary>glibc's malloc.h parameter numbers.</summary>
-    internal const int TrimThresholdParameter = -1;
-    internal const int MmapThresholdParameter = -3;
-    internal const int ArenaMaxParameter = -8;
+    /// <summary>
+    /// Each setting once: its mallopt parameter (glibc's malloc.h numbers), its value and the environment
+    /// variable that sets it from outside.
+    /// </summary>
+    private static readonly HeapSetting[] Settings =
+    [
+        new("M_ARENA_MAX", -8, ArenaCount, "MALLOC_ARENA_MAX"),
+        new("M_MMAP_THRESHOLD", -3, MmapThresholdBytes, "MALLOC_MMAP_THRESHOLD_"),
+        new("M_TRIM_THRESHOLD", -1, TrimThresholdBytes, "MALLOC_TRIM_THRESHOLD_"),
+    ];
 
-    /// <summary>Variables that set glibc malloc from outside; any of them leaves the heap as the user set it.</summary>
+    /// <summary>Variables that set glibc malloc from outside. Any of them leaves the heap as the user set it.</summary>
     private static readonly string[] UserSettings =
-        ["MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "GLIBC_TUNABLES"];
+        [.. Settings.Select(setting => setting.Variable), "MALLOC_TOP_PAD_", "GLIBC_TUNABLES"];
 
     private static readonly Lock Gate = new();
     private static NativeHeapOutcome? outcome;
 
     /// <summary>The same settings as environment variables, for a child process such as the PyTorch peer.</summary>
-    public static IReadOnlyDictionary<string, string> AsEnvironment { get; } = new Dictionary<string, string>
-    {
-        ["MALLOC_ARENA_MAX"] = ArenaCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["MALLOC_MMAP_THRESHOLD_"] = MmapThresholdBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["MALLOC_TRIM_THRESHOLD_"] = TrimThresholdBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    public static IReadOnlyDictionary<string, string> AsEnvironment { get; } = Settings.ToDictionary(
+        setting => setting.Variable,
+        setting => setting.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
     /// Applies the settings once per process, from the process environment, with glibc's mallopt.
-    /// Call it first thing in Main: threads that allocated before keep their own arenas.
+    /// Call it first thing in Main, because threads that allocated before keep their own arenas.
     /// </summary>
     /// <exception cref="FormatException"><see cref="ModeVariable"/> has a value other than tuned or default.</exception>
     public static NativeHeapOutcome Configure()
@@ -63,7 +66,7 @@ public static class NativeHeap
     }
 
     /// <summary>
-    /// Applies the settings through <paramref name="mallopt"/>, null where the C library has none;
+    /// Applies the settings through <paramref name="mallopt"/>, which is null where the C library has none.
     /// <paramref name="environment"/> reads a variable.
     /// </summary>
     /// <exception cref="FormatException"><see cref="ModeVariable"/> has a value other than tuned or default.</exception>
@@ -92,20 +95,13 @@ public static class NativeHeap
             return NativeHeapOutcome.Left("the C library has no mallopt (not glibc)");
         }
 
-        var rejected = Settings().Where(setting => mallopt(setting.Parameter, setting.Value) != 1).ToArray();
+        var rejected = Settings.Where(setting => mallopt(setting.Parameter, setting.Value) != 1).ToArray();
         return rejected.Length == 0
             ? NativeHeapOutcome.Tuned(
                 $"mmap threshold {MmapThresholdBytes >> 30} GiB, trim threshold {(TrimThresholdBytes + 1L) >> 30} GiB, "
                 + $"{ArenaCount} arena ({ModeVariable}=default keeps glibc's)")
             : NativeHeapOutcome.Left("mallopt rejected " + string.Join(", ", rejected.Select(setting => setting.Name)));
     }
-
-    private static IEnumerable<(string Name, int Parameter, int Value)> Settings() =>
-    [
-        ("M_ARENA_MAX", ArenaMaxParameter, ArenaCount),
-        ("M_MMAP_THRESHOLD", MmapThresholdParameter, MmapThresholdBytes),
-        ("M_TRIM_THRESHOLD", TrimThresholdParameter, TrimThresholdBytes),
-    ];
 
     private static Func<int, int, int>? GlibcMallopt()
     {
@@ -118,6 +114,9 @@ public static class NativeHeap
 
         return Mallopt;
     }
+
+    /// <summary>One mallopt setting and the environment variable that sets it from outside.</summary>
+    private sealed record HeapSetting(string Name, int Parameter, int Value, string Variable);
 
     // DllImport, not LibraryImport: the generated stub needs unsafe code, and two ints marshal as they are.
     [DllImport("libc.so.6", EntryPoint = "mallopt")]

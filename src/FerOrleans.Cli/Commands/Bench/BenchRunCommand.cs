@@ -101,12 +101,9 @@ public sealed class BenchRunCommand : Command<BenchRunSettings>
         Row("whole run", run.Total, run.Total);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"overhead (start to first step + last step to result): {100 * run.OverheadShare:0.00}%; "
-            + $"checkpointing ({CheckpointBasis(run)}): {100 * run.CheckpointShare:0.00}%; "
+            + $"checkpointing ({run.CheckpointBasis}): {100 * run.CheckpointShare:0.00}%; "
             + $"test accuracy {outcome.TestAccuracy:P1}"));
     }
-
-    private static string CheckpointBasis(RunBreakdown run) =>
-        run.Timeline.EpochEnds.ContainsKey(TrainingPhase.Contrastive) ? "contrastive epoch ends x all epochs" : "stores";
 
     private static void Row(string part, double seconds, double? total) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -25,6 +25,11 @@ public sealed record RunBreakdown(
     /// phase does not validate, times the run's epoch count. SL validates at every epoch end, so for SL it is
     /// the time of the checkpoint stores alone.
     /// </summary>
+    /// <summary>What <see cref="CheckpointShare"/> measures, for the printed line.</summary>
+    public string CheckpointBasis => Timeline.EpochEnds.ContainsKey(TrainingPhase.Contrastive)
+        ? "contrastive epoch ends x all epochs"
+        : "stores";
+
     public double CheckpointShare
     {
         get

@@ -11,7 +11,6 @@ namespace FerOrleans.Cli.Commands.Bench;
 public sealed class RunTimeline(Action<TrainingProgress>? onEpoch = null) : IProgress<TrainingProgress>
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
-    private readonly List<double> stepGaps = [];
     private readonly Dictionary<TrainingPhase, List<double>> phaseStepGaps = [];
     private TimeSpan? lastStepEnd;
     private bool epochJustEnded;
@@ -25,9 +24,9 @@ public sealed class RunTimeline(Action<TrainingProgress>? onEpoch = null) : IPro
     public long Steps { get; private set; }
 
     /// <summary>Median time between consecutive step reports of one epoch: the time of one step.</summary>
-    public TimeSpan MedianStep => stepGaps.Count == 0
+    public TimeSpan MedianStep => phaseStepGaps.Count == 0
         ? TimeSpan.Zero
-        : TimeSpan.FromMilliseconds(StepMeasurement.Median(stepGaps));
+        : TimeSpan.FromMilliseconds(StepMeasurement.Median(phaseStepGaps.Values.SelectMany(gaps => gaps).ToArray()));
 
     /// <summary>Median step time of each phase that had two or more steps in one epoch.</summary>
     public IReadOnlyDictionary<TrainingPhase, TimeSpan> MedianStepByPhase => phaseStepGaps.ToDictionary(
@@ -62,15 +61,13 @@ public sealed class RunTimeline(Action<TrainingProgress>? onEpoch = null) : IPro
         }
         else if (!epochJustEnded)
         {
-            var gap = (now - lastStepEnd.Value).TotalMilliseconds;
-            stepGaps.Add(gap);
             if (!phaseStepGaps.TryGetValue(value.Phase, out var gaps))
             {
                 gaps = [];
                 phaseStepGaps[value.Phase] = gaps;
             }
 
-            gaps.Add(gap);
+            gaps.Add((now - lastStepEnd.Value).TotalMilliseconds);
         }
 
         Steps++;

@@ -36,7 +36,7 @@ public static class QuickstartPreset
             ProbeEpochs = ProbeEpochs,
             // The probe trains for 30 epochs here, too few for the study's learning rate of 1e-4.
             ProbeLearningRate = 0.05,
-            // Per-epoch checkpoints cost 15% of these 14-second runs; one per 5 s (and each phase end) under 3%.
+            // Per-epoch checkpoints cost 15% of these 14-second runs, and one per 5 s (and at each phase end) under 3%.
             CheckpointIntervalSeconds = 5,
         },
     };
